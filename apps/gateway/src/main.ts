@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@govflow/platform';
+import { loadGatewayConfig } from './config/env.schema';
+import { GatewayModule } from './gateway.module';
+
+void bootstrapService(
+  'gateway',
+  () => loadGatewayConfig(),
+  (config) => GatewayModule.register(config),
+);

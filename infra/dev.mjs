@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// The one entry point for local servers: node infra/dev.mjs up | down | status | env
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { config } from './lib/config.mjs';
+
+const componentNames = ['postgres', 'kafka', 'temporal'];
+const started = path.join(config.runDir, 'started-by.json');
+
+async function loadComponents(names = componentNames) {
+  return Promise.all(names.map(async (name) => (await import(`./lib/${name}.mjs`)).default));
+}
+
+const logFor = (name) => (line) => console.log(`[${name}] ${line}`);
+
+/** Installs and starts every server that is not running; returns the names of those it started. */
+export async function up() {
+  const components = await loadComponents();
+  const before = await Promise.all(components.map((c) => c.status()));
+  const results = await Promise.allSettled(
+    components.map(async (component, i) => {
+      const t0 = Date.now();
+      await component.install(logFor(component.name));
+      await component.start(logFor(component.name));
+      if (!before[i].running) logFor(component.name)(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }),
+  );
+  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [[components[i].name, r.reason]] : []));
+  const newlyStarted = components.filter((_, i) => !before[i].running).map((c) => c.name);
+  fs.mkdirSync(config.runDir, { recursive: true });
+  fs.writeFileSync(started, JSON.stringify(newlyStarted));
+  if (failures.length > 0) {
+    const message = failures.map(([name, error]) => `${name}: ${error?.message ?? error}`).join('\n');
+    throw new Error(message);
+  }
+  return newlyStarted;
+}
+
+/** Stops the named servers (all by default), each by its own pid file. */
+export async function down(names = componentNames) {
+  const components = await loadComponents(names);
+  await Promise.all(components.map((c) => c.stop(logFor(c.name))));
+}
+
+export async function status() {
+  const components = await loadComponents();
+  return Promise.all(components.map(async (c) => ({ name: c.name, ...(await c.status()) })));
+}
+
+/** The environment variables that point apps and tests at the local servers. */
+export async function serverEnv() {
+  const components = await loadComponents();
+  return Object.assign({}, ...components.map((c) => c.env()));
+}
+
+async function main(command) {
+  switch (command) {
+    case 'up': {
+      await up();
+      for (const s of await status()) console.log(`${s.name.padEnd(9)} up      ${s.detail}`);
+      return;
+    }
+    case 'down':
+      await down();
+      return;
+    case 'status': {
+      let allUp = true;
+      for (const s of await status()) {
+        allUp &&= s.running;
+        console.log(`${s.name.padEnd(9)} ${s.running ? 'up  ' : 'down'}    ${s.detail}`);
+      }
+      process.exitCode = allUp ? 0 : 3;
+      return;
+    }
+    case 'env':
+      for (const [key, value] of Object.entries(await serverEnv())) console.log(`export ${key}=${value}`);
+      return;
+    default:
+      console.error('usage: node infra/dev.mjs up | down | status | env');
+      process.exitCode = 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv[2]).catch((error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,40 @@
+// Starts and stops the compiled NestJS apps as detached processes with pid files, like the servers.
+import path from 'node:path';
+import { projectRoot } from './config.mjs';
+import { isRunning, startDetached, stopRecorded, waitUntil } from './proc.mjs';
+
+export const apps = [
+  { name: 'registration', port: 3001, database: 'REGISTRATION_DATABASE_URL' },
+  { name: 'tax', port: 3002, database: 'TAX_DATABASE_URL' },
+  { name: 'science-commission', port: 3003, database: 'SCIENCE_COMMISSION_DATABASE_URL' },
+  { name: 'orchestrator', port: 3004 },
+  { name: 'gateway', port: Number(process.env.PORT ?? 3000), database: 'GATEWAY_DATABASE_URL' },
+];
+
+const processName = (app) => `app-${app.name}`;
+export const healthUrl = (app) => `http://127.0.0.1:${app.port}/health`;
+
+async function healthy(app) {
+  try {
+    const response = await fetch(healthUrl(app), { signal: AbortSignal.timeout(4000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startApps(serverEnv, log) {
+  for (const app of apps.filter((a) => !isRunning(processName(a)))) {
+    const env = { ...serverEnv, PORT: String(app.port), ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}) };
+    startDetached(processName(app), process.execPath, [path.join(projectRoot, 'dist', 'apps', app.name, 'src', 'main.js')], {
+      env,
+      cwd: projectRoot,
+    });
+  }
+  await Promise.all(apps.map((app) => waitUntil(processName(app), () => healthy(app), { timeoutMs: 60000, intervalMs: 500 })));
+  for (const app of apps) log(`${app.name.padEnd(18)} healthy  ${healthUrl(app)}`);
+}
+
+export async function stopApps() {
+  await Promise.all(apps.map((app) => stopRecorded(processName(app), { signal: 'SIGTERM', graceMs: 15000 })));
+}

@@ -1,0 +1,126 @@
+// Process helpers: start detached servers with pid files, stop exactly what we started, wait for readiness.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { config } from './config.mjs';
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const pidFile = (name) => path.join(config.runDir, `${name}.pid`);
+export const logFile = (name) => path.join(config.logDir, `${name}.log`);
+
+export function readPid(name) {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(name), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAlive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+export const isRunning = (name) => isAlive(readPid(name));
+
+/** Starts a server in its own process group, output appended to its log, pid recorded. */
+export function startDetached(name, command, args, { env = {}, cwd, uid, gid } = {}) {
+  fs.mkdirSync(config.runDir, { recursive: true });
+  fs.mkdirSync(config.logDir, { recursive: true });
+  const out = fs.openSync(logFile(name), 'a');
+  fs.writeSync(out, `\n--- ${new Date().toISOString()} starting ${command} ${args.join(' ')}\n`);
+  const child = spawn(command, args, { cwd, uid, gid, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
+  fs.writeFileSync(pidFile(name), String(child.pid));
+  child.unref();
+  return child.pid;
+}
+
+/** Stops the process group recorded for `name`: the signal first, SIGKILL after the grace period. */
+export async function stopRecorded(name, { signal = 'SIGTERM', graceMs = 15000 } = {}) {
+  const pid = readPid(name);
+  if (!isAlive(pid)) {
+    fs.rmSync(pidFile(name), { force: true });
+    return false;
+  }
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  signalGroup(signal);
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (isAlive(pid)) signalGroup('SIGKILL');
+  while (isAlive(pid)) await sleep(50);
+  fs.rmSync(pidFile(name), { force: true });
+  return true;
+}
+
+export function tcpOpen(port, host = config.host, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function tailLog(name, lines = 15) {
+  try {
+    return fs.readFileSync(logFile(name), 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log yet)';
+  }
+}
+
+export class ComponentFailed extends Error {
+  constructor(name, reason) {
+    super(`${name} failed to start: ${reason} (log: ${logFile(name)})\n${tailLog(name)}`);
+  }
+}
+
+/** Polls `check` until it returns true; fails naming the component, its log and the log's tail. */
+export async function waitUntil(name, check, { timeoutMs = 60000, intervalMs = 200 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (!isRunning(name)) throw new ComponentFailed(name, 'process exited');
+    if (await check()) return;
+    if (Date.now() > deadline) throw new ComponentFailed(name, `not ready after ${timeoutMs} ms`);
+    await sleep(intervalMs);
+  }
+}
+
+/** Runs a command to completion; throws with its output when it fails. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${output}`);
+  }
+  return result.stdout ?? '';
+}
+
+export function which(command) {
+  const result = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// npm start: dependencies, servers, every app; prints where to go.
+import { startApps, apps, healthUrl } from './lib/apps.mjs';
+import { build, ensureDependencies } from './lib/deps.mjs';
+import { serverEnv, up } from './dev.mjs';
+
+const log = (line) => console.log(line);
+const t0 = Date.now();
+try {
+  ensureDependencies(log);
+  build(log);
+  await up();
+  const env = await serverEnv();
+  await startApps(env, log);
+  const gateway = apps.find((a) => a.name === 'gateway');
+  console.log(`\nready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`  portal (gateway)  http://127.0.0.1:${gateway.port}   health ${healthUrl(gateway)}`);
+  if (env.TEMPORAL_UI_URL) console.log(`  Temporal UI       ${env.TEMPORAL_UI_URL}`);
+  console.log('  stop everything:  npm run stop');
+} catch (error) {
+  console.error(`npm start failed: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { InvalidConfiguration, loadEnv } from './env';
+import { databaseUrl, kafkaBrokers, platformFields, port } from './fields';
+
+describe(loadEnv.name, () => {
+  const schema = z.object({ PORT: port(3000), DATABASE_URL: databaseUrl('tax'), ...platformFields });
+
+  it('fills local defaults when nothing is set', () => {
+    const env = loadEnv(schema, {});
+    expect(env.PORT).toBe(3000);
+    expect(env.KAFKA_BROKERS).toEqual(['127.0.0.1:19092']);
+    expect(env.DATABASE_URL).toMatch(/\/tax$/);
+  });
+
+  it('names each bad variable with its reason and the value it got', () => {
+    const attempt = () => loadEnv(schema, { PORT: 'eighty', KAFKA_BROKERS: 'localhost' });
+    expect(attempt).toThrow(InvalidConfiguration);
+    expect(attempt).toThrow(/PORT: must be a port number \(got "eighty"\)/);
+    expect(attempt).toThrow(/KAFKA_BROKERS: must be host:port/);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadEnv(schema, { PORT: '70000' })).toThrow(/PORT: must be between 1 and 65535/);
+  });
+
+  it('splits a broker list', () => {
+    expect(kafkaBrokers.parse('a:1, b:2')).toEqual(['a:1', 'b:2']);
+  });
+});

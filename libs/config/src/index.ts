@@ -1,0 +1,3 @@
+export { loadEnv, InvalidConfiguration } from './env';
+export { port, databaseUrl, kafkaBrokers, temporalAddress, temporalNamespace, nodeEnv, platformFields } from './fields';
+export { serviceEnvSchema, type ServiceEnv } from './service-env';

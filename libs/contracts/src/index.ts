@@ -1,0 +1,2 @@
+export { Topic, topicPartitions } from './topics';
+export { TaskQueue } from './task-queues';

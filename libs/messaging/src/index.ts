@@ -1,0 +1,1 @@
+export { createKafka } from './kafka';

@@ -1,0 +1,5 @@
+export { PlatformModule } from './platform.module';
+export { HealthRegistry, type HealthCheck } from './health.registry';
+export { bootstrapService } from './bootstrap';
+export { PG_POOL, KAFKA, TEMPORAL_CONNECTION, PLATFORM_OPTIONS, platformOptions } from './tokens';
+export type { PlatformOptions, PlatformConfig } from './tokens';

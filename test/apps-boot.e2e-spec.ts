@@ -1,0 +1,53 @@
+import { servers } from './support/servers';
+import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
+
+const apps = [
+  { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
+];
+
+const platformEnv = {
+  KAFKA_BROKERS: servers.kafkaBrokers.join(','),
+  TEMPORAL_ADDRESS: servers.temporalAddress,
+  TEMPORAL_NAMESPACE: servers.temporalNamespace,
+};
+
+describe('each app as a real process', () => {
+  const running: RunningApp[] = [];
+
+  beforeAll(() => ensureBuilt());
+
+  afterAll(async () => {
+    for (const app of running) app.process.kill('SIGTERM');
+    await Promise.all(running.map((app) => app.exited));
+  });
+
+  it.each(apps.map((app, i) => ({ ...app, port: 3900 + i })))(
+    '$name boots and reports every dependency healthy',
+    async ({ name, database, port, checks }) => {
+      const dbEnv: Record<string, string> = database ? { DATABASE_URL: servers.databaseUrl(database) } : {};
+      const app = startApp(name, { ...platformEnv, ...dbEnv, PORT: String(port) });
+      running.push(app);
+
+      const report = (await waitForHealthy(`http://127.0.0.1:${port}/health`, app)) as {
+        status: string;
+        checks: Record<string, { status: string }>;
+      };
+
+      expect(report.status).toBe('ok');
+      expect(Object.keys(report.checks).sort()).toEqual([...checks].sort());
+      for (const check of checks) expect(report.checks[check]).toMatchObject({ status: 'up' });
+    },
+  );
+
+  it.each(apps.map((app) => app.name))('%s refuses a bad configuration value, naming it', async (name) => {
+    const app = startApp(name, { ...platformEnv, PORT: '3901', TEMPORAL_ADDRESS: 'not an address' });
+
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration: TEMPORAL_ADDRESS: must be host:port \(got "not an address"\)/);
+    expect(app.output()).not.toMatch(/\n\s+at /); // one line, no stack trace
+  });
+});

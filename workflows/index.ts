@@ -1,0 +1,2 @@
+// Every workflow the orchestrator's worker registers. Deterministic code only (see eslint.config.mjs).
+export { probeWorkflow } from './probe/probe.workflow';
