@@ -17,7 +17,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
   {
@@ -42,12 +45,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code must be deterministic: no Node built-ins.',
+          })),
           patterns: [
             { group: ['@nestjs/*'], message: 'Workflow code must not import Nest.' },
-            { group: ['pg', 'pg/*', 'kafkajs', 'kafkajs/*'], message: 'Workflow code must not touch databases or Kafka.' },
-            { group: ['**/apps/**', '@govflow/*'], message: 'Workflow code uses relative imports of workflows/ and libs/contracts only.' },
-            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflows import @temporalio/workflow only.' },
+            {
+              group: ['pg', 'pg/*', 'kafkajs', 'kafkajs/*'],
+              message: 'Workflow code must not touch databases or Kafka.',
+            },
+            {
+              group: ['**/apps/**', '@govflow/*'],
+              message: 'Workflow code uses relative imports of workflows/ and libs/contracts only.',
+            },
+            {
+              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+              message: 'Workflows import @temporalio/workflow only.',
+            },
           ],
         },
       ],

@@ -1,4 +1,4 @@
-import type { Admin, Consumer, Producer } from 'kafkajs';
+import { type Admin, type Consumer, Partitioners, type Producer } from 'kafkajs';
 import { Topic } from '@govflow/contracts';
 import { createKafka } from '@govflow/messaging';
 import { servers, uniqueId } from './support/servers';
@@ -11,7 +11,7 @@ describe('Kafka (real broker)', () => {
 
   beforeAll(async () => {
     admin = kafka.admin();
-    producer = kafka.producer();
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await Promise.all([admin.connect(), producer.connect()]);
   });
 
@@ -45,6 +45,7 @@ describe('Kafka (real broker)', () => {
       });
     });
     await done;
+    await consumer.disconnect();
 
     expect(received).toEqual(['first', 'second', 'third']);
   });

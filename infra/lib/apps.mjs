@@ -25,13 +25,24 @@ async function healthy(app) {
 
 export async function startApps(serverEnv, log) {
   for (const app of apps.filter((a) => !isRunning(processName(a)))) {
-    const env = { ...serverEnv, PORT: String(app.port), ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}) };
-    startDetached(processName(app), process.execPath, [path.join(projectRoot, 'dist', 'apps', app.name, 'src', 'main.js')], {
-      env,
-      cwd: projectRoot,
-    });
+    const env = {
+      ...serverEnv,
+      PORT: String(app.port),
+      ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}),
+    };
+    startDetached(
+      processName(app),
+      process.execPath,
+      [path.join(projectRoot, 'dist', 'apps', app.name, 'src', 'main.js')],
+      {
+        env,
+        cwd: projectRoot,
+      },
+    );
   }
-  await Promise.all(apps.map((app) => waitUntil(processName(app), () => healthy(app), { timeoutMs: 60000, intervalMs: 500 })));
+  await Promise.all(
+    apps.map((app) => waitUntil(processName(app), () => healthy(app), { timeoutMs: 60000, intervalMs: 500 })),
+  );
   for (const app of apps) log(`${app.name.padEnd(18)} healthy  ${healthUrl(app)}`);
 }
 

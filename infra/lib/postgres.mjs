@@ -64,10 +64,13 @@ export default {
   name: NAME,
   async install(log) {
     if (findBinDir()) return;
-    if (process.getuid?.() !== 0) throw new Error('PostgreSQL server binaries are missing; install the Debian package postgresql');
+    if (process.getuid?.() !== 0)
+      throw new Error('PostgreSQL server binaries are missing; install the Debian package postgresql');
     log('installing PostgreSQL from Debian packages');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'postgresql'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (!findBinDir()) throw new Error('PostgreSQL installed but no server binary found');
   },
 
@@ -82,8 +85,16 @@ export default {
       fs.writeFileSync(pwFile, pg.password);
       chownTree(path.dirname(pg.dataDir), user);
       asServerUser(path.join(binDir, 'initdb'), [
-        '-D', pg.dataDir, '-U', pg.user, `--pwfile=${pwFile}`, '--auth-host=scram-sha-256', '--auth-local=trust',
-        '-E', 'UTF8', '--locale=C.UTF-8',
+        '-D',
+        pg.dataDir,
+        '-U',
+        pg.user,
+        `--pwfile=${pwFile}`,
+        '--auth-host=scram-sha-256',
+        '--auth-local=trust',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
       ]);
       fs.rmSync(pwFile);
       const conf = settings.map(([key, value]) => `${key} = ${value}`).join('\n');

@@ -36,7 +36,14 @@ export function startDetached(name, command, args, { env = {}, cwd, uid, gid } =
   fs.mkdirSync(config.logDir, { recursive: true });
   const out = fs.openSync(logFile(name), 'a');
   fs.writeSync(out, `\n--- ${new Date().toISOString()} starting ${command} ${args.join(' ')}\n`);
-  const child = spawn(command, args, { cwd, uid, gid, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(command, args, {
+    cwd,
+    uid,
+    gid,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
   fs.writeFileSync(pidFile(name), String(child.pid));

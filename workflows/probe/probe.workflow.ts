@@ -18,7 +18,7 @@ export async function probeWorkflow(input: ProbeInput): Promise<ProbeResult> {
       return `confirmed by ${confirmer} after ${notes.length} note(s)`;
     },
     {
-      validator: (confirmer) => {
+      validator: (confirmer: string) => {
         if (!confirmer.trim()) throw new Error('confirmer is required');
       },
     },
