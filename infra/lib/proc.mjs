@@ -9,13 +9,30 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pidFile = (name) => path.join(config.runDir, `${name}.pid`);
 export const logFile = (name) => path.join(config.logDir, `${name}.log`);
 
-export function readPid(name) {
+// The kernel's start time of a process (field 22 of /proc/<pid>/stat): with the pid, it names one process for
+// good, so a pid file left by a reboot can never make us signal an unrelated process that reused the pid.
+function startTimeOf(pid) {
   try {
-    const pid = Number(fs.readFileSync(pidFile(name), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
     return undefined;
   }
+}
+
+export function readPid(name) {
+  let content;
+  try {
+    content = fs.readFileSync(pidFile(name), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const [pidText, recordedStart] = content.split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  const actualStart = startTimeOf(pid);
+  if (recordedStart && actualStart && actualStart !== recordedStart) return undefined;
+  return pid;
 }
 
 export function isAlive(pid) {
@@ -46,7 +63,7 @@ export function startDetached(name, command, args, { env = {}, cwd, uid, gid } =
   });
   fs.closeSync(out);
   if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
-  fs.writeFileSync(pidFile(name), String(child.pid));
+  fs.writeFileSync(pidFile(name), `${child.pid} ${startTimeOf(child.pid) ?? ''}`.trim());
   child.unref();
   return child.pid;
 }

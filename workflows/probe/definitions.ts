@@ -1,3 +1,4 @@
+import type { Duration } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 // Clients import these to talk to the probe without loading the worker.
@@ -7,8 +8,9 @@ export const notesQuery = defineQuery<readonly string[]>('notes');
 
 export interface ProbeInput {
   expectedNotes: number;
+  /** How long to wait for the confirmation, e.g. '7 days' or milliseconds; the caller decides. */
+  expireAfter: Duration;
 }
-export interface ProbeResult {
-  notes: string[];
-  confirmedBy: string;
-}
+
+export type ProbeResult =
+  { outcome: 'confirmed'; notes: string[]; confirmedBy: string } | { outcome: 'expired'; notes: string[] };

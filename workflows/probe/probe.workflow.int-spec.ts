@@ -37,7 +37,7 @@ describe(probeWorkflow.name, () => {
     const handle = await client.workflow.start(probeWorkflow, {
       taskQueue,
       workflowId: uniqueId('probe'),
-      args: [{ expectedNotes: 2 }],
+      args: [{ expectedNotes: 2, expireAfter: '1 hour' }],
     });
     await handle.signal(noteSignal, 'first');
     await handle.signal(noteSignal, 'second');
@@ -47,6 +47,10 @@ describe(probeWorkflow.name, () => {
     const answer = await handle.executeUpdate(confirmUpdate, { args: ['reg-officer1'] });
 
     expect(answer).toBe('confirmed by reg-officer1 after 2 note(s)');
-    expect(await handle.result()).toEqual({ notes: ['first', 'second'], confirmedBy: 'reg-officer1' });
+    expect(await handle.result()).toEqual({
+      outcome: 'confirmed',
+      notes: ['first', 'second'],
+      confirmedBy: 'reg-officer1',
+    });
   });
 });

@@ -2,8 +2,8 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { confirmUpdate, noteSignal, notesQuery, type ProbeInput, type ProbeResult } from './definitions';
 
 /**
- * Proves the platform's Temporal path end to end (worker, signal, validated update, query) without
- * touching any department's state; smoke tests and operators run it against a live cluster.
+ * Proves the platform's Temporal path end to end (worker, signal, validated update, query, durable timer)
+ * without touching any department's state; smoke tests and operators run it against a live cluster.
  */
 export async function probeWorkflow(input: ProbeInput): Promise<ProbeResult> {
   const notes: string[] = [];
@@ -24,6 +24,9 @@ export async function probeWorkflow(input: ProbeInput): Promise<ProbeResult> {
     },
   );
 
-  await condition(() => confirmedBy !== undefined && notes.length >= input.expectedNotes);
-  return { notes, confirmedBy: confirmedBy! };
+  const confirmed = await condition(
+    () => confirmedBy !== undefined && notes.length >= input.expectedNotes,
+    input.expireAfter,
+  );
+  return confirmed ? { outcome: 'confirmed', notes, confirmedBy: confirmedBy! } : { outcome: 'expired', notes };
 }
