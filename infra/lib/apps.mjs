@@ -3,12 +3,19 @@ import path from 'node:path';
 import { projectRoot } from './config.mjs';
 import { isRunning, startDetached, stopRecorded, waitUntil } from './proc.mjs';
 
+const portFrom = (variable, fallback) => Number(process.env[variable] || fallback);
+
+// The gateway honours PORT (the portal's documented contract); the other apps have their own variables.
 export const apps = [
-  { name: 'registration', port: 3001, database: 'REGISTRATION_DATABASE_URL' },
-  { name: 'tax', port: 3002, database: 'TAX_DATABASE_URL' },
-  { name: 'science-commission', port: 3003, database: 'SCIENCE_COMMISSION_DATABASE_URL' },
-  { name: 'orchestrator', port: 3004 },
-  { name: 'gateway', port: Number(process.env.PORT ?? 3000), database: 'GATEWAY_DATABASE_URL' },
+  { name: 'registration', port: portFrom('REGISTRATION_PORT', 3001), database: 'REGISTRATION_DATABASE_URL' },
+  { name: 'tax', port: portFrom('TAX_PORT', 3002), database: 'TAX_DATABASE_URL' },
+  {
+    name: 'science-commission',
+    port: portFrom('SCIENCE_COMMISSION_PORT', 3003),
+    database: 'SCIENCE_COMMISSION_DATABASE_URL',
+  },
+  { name: 'orchestrator', port: portFrom('ORCHESTRATOR_PORT', 3004) },
+  { name: 'gateway', port: portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
 ];
 
 const processName = (app) => `app-${app.name}`;
