@@ -1,4 +1,4 @@
-import { isWithinPeriod, periodEndsAt, startOfChinaDay } from './china-calendar';
+import { chinaIsoDate, isWithinPeriod, periodEndsAt, startOfChinaDay } from './china-calendar';
 
 describe(startOfChinaDay.name, () => {
   it('is midnight in Beijing, 16:00 UTC the day before', () => {
@@ -43,5 +43,12 @@ describe(isWithinPeriod.name, () => {
   it('runs through the last day and stops at its midnight', () => {
     expect(isWithinPeriod(start, { months: 2 }, new Date('2024-03-15T23:59:59+08:00'))).toBe(true);
     expect(isWithinPeriod(start, { months: 2 }, new Date('2024-03-16T00:00:00+08:00'))).toBe(false);
+  });
+});
+
+describe(chinaIsoDate.name, () => {
+  it('names the Beijing day, which starts 8 hours before the UTC one', () => {
+    expect(chinaIsoDate(new Date('2021-07-31T16:00:00Z'))).toBe('2021-08-01');
+    expect(chinaIsoDate(new Date('2021-07-31T15:59:59Z'))).toBe('2021-07-31');
   });
 });

@@ -22,6 +22,11 @@ export function startOfChinaDay(isoDate: string): Date {
   return new Date(utcMidnight - CHINA_UTC_OFFSET_MS);
 }
 
+/** The Beijing calendar day of an instant, as an ISO date. */
+export function chinaIsoDate(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /**
  * The instant a period that started at `start` has run out, counted as the Civil Code counts
  * (民法典 arts. 201–203): the starting day is not counted; the period's last day is the corresponding

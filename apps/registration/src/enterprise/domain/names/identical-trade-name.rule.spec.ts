@@ -1,0 +1,85 @@
+import { namePolicyV1 } from '@govflow/policy';
+import { noIdenticalTradeName } from './identical-trade-name.rule';
+import { type ExistingName, type NameCheckContext } from './name-proposal';
+
+const now = new Date('2024-06-01T10:00:00+08:00');
+const beijing = (local: string) => new Date(`${local}+08:00`);
+const existing = (overrides: Partial<ExistingName> = {}): ExistingName => ({
+  tradeName: '星河',
+  industry: '科技',
+  city: '北京',
+  status: 'registered',
+  statusSince: beijing('2020-01-01T09:00:00'),
+  ...overrides,
+});
+const check = (existingNames: ExistingName[], tradeName = '星河', at = now) => {
+  const context: NameCheckContext = {
+    applicantId: 'applicant-1',
+    registeringCity: '北京',
+    applicantTrademarks: [],
+    existingNames,
+    now: at,
+  };
+  return noIdenticalTradeName(
+    { division: '北京', tradeName, industry: '科技', organisationForm: '有限公司' },
+    context,
+    namePolicyV1,
+  );
+};
+
+describe(noIdenticalTradeName.name, () => {
+  it('conflicts with a registered name of the same trade name, industry and city', () => {
+    const [problem] = check([existing()]);
+    expect(problem).toMatchObject({ code: 'identical-trade-name', part: 'tradeName' });
+    expect(problem?.message).toMatch(/"星河" is already taken in 科技 under 北京: registered/);
+  });
+
+  it('ignores another industry, another city or another trade name', () => {
+    expect(
+      check([existing({ industry: '贸易' }), existing({ city: '上海' }), existing({ tradeName: '星海' })]),
+    ).toEqual([]);
+  });
+
+  it('compares Latin trademark letters without regard to case', () => {
+    expect(check([existing({ tradeName: '星河abc' })], '星河ABC')).toHaveLength(1);
+  });
+
+  it('conflicts with a name reserved less than 2 months ago, through the last day', () => {
+    const reserved = existing({ status: 'reserved', statusSince: beijing('2024-04-01T15:00:00') });
+    expect(check([reserved], '星河', beijing('2024-06-01T23:59:59'))[0]?.message).toMatch(
+      /reserved on 2024-04-01 \(已预留\), through 2024-06-01/,
+    );
+    expect(check([reserved], '星河', beijing('2024-06-02T00:00:00'))).toEqual([]);
+  });
+
+  it.each(['deregistered', 'changed'] as const)('conflicts with a name %s less than a year ago', (status) => {
+    const released = existing({ status, statusSince: beijing('2023-06-01T11:00:00') });
+    expect(check([released], '星河', beijing('2024-06-01T20:00:00'))[0]?.message).toMatch(
+      new RegExp(`${status} on 2023-06-01 .*blocked through 2024-06-01`),
+    );
+    expect(check([released], '星河', beijing('2024-06-02T00:00:00'))).toEqual([]);
+  });
+
+  it('lets a firm linked by investment to the applicant keep using the trade name', () => {
+    expect(check([existing({ investorLinkedTo: 'applicant-1' })])).toEqual([]);
+    expect(check([existing({ investorLinkedTo: 'applicant-2' })])).toHaveLength(1);
+  });
+
+  it('reports each conflicting name', () => {
+    const reserved = existing({ status: 'reserved', statusSince: beijing('2024-05-01T09:00:00') });
+    expect(check([existing(), reserved])).toHaveLength(2);
+  });
+
+  it('takes the periods from the policy', () => {
+    const reserved = existing({ status: 'reserved', statusSince: beijing('2024-05-01T09:00:00') });
+    const context: NameCheckContext = {
+      applicantId: 'a',
+      registeringCity: '北京',
+      applicantTrademarks: [],
+      existingNames: [reserved],
+      now,
+    };
+    const proposal = { division: '北京', tradeName: '星河', industry: '科技', organisationForm: '有限公司' };
+    expect(noIdenticalTradeName(proposal, context, { ...namePolicyV1, reservationPeriod: { days: 10 } })).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { chinaIsoDate, type NamePolicy, periodEndsAt } from '@govflow/policy';
+import { type ExistingName, type NameCheckContext, type NameProposal } from './name-proposal';
+import { nameProblem, type NameRule } from './name-problem';
+
+/**
+ * No identical trade name in the same industry under the same registering city, counting registered
+ * names, names still reserved, and names deregistered or changed within the cooling-off period. A firm
+ * linked to the applicant by investment does not block it.
+ */
+export const noIdenticalTradeName: NameRule = (proposal, context, policy) =>
+  context.existingNames
+    .filter((existing) => isSameNameSpace(existing, proposal, context))
+    .filter((existing) => existing.investorLinkedTo !== context.applicantId)
+    .flatMap((existing) => {
+      const blockedUntil = blocksUntil(existing, policy);
+      if (blockedUntil !== 'indefinitely' && context.now.getTime() >= blockedUntil.getTime()) return [];
+      const message = `The trade name (字号) "${existing.tradeName}" is already taken in ${existing.industry} under ${existing.city}: ${describe(existing, blockedUntil)}`;
+      return [nameProblem('identical-trade-name', 'tradeName', message)];
+    });
+
+function isSameNameSpace(existing: ExistingName, proposal: NameProposal, context: NameCheckContext): boolean {
+  return (
+    canonicalTradeName(existing.tradeName) === canonicalTradeName(proposal.tradeName) &&
+    existing.industry.trim() === proposal.industry &&
+    existing.city.trim() === context.registeringCity.trim()
+  );
+}
+
+function blocksUntil(existing: ExistingName, policy: NamePolicy): Date | 'indefinitely' {
+  switch (existing.status) {
+    case 'registered':
+      return 'indefinitely';
+    case 'reserved':
+      return periodEndsAt(existing.statusSince, policy.reservationPeriod);
+    case 'deregistered':
+    case 'changed':
+      return periodEndsAt(existing.statusSince, policy.coolingOffPeriod);
+    default:
+      return assertNever(existing.status);
+  }
+}
+
+function describe(existing: ExistingName, blockedUntil: Date | 'indefinitely'): string {
+  if (blockedUntil === 'indefinitely') return 'registered (已登记)';
+  const lastDay = chinaIsoDate(new Date(blockedUntil.getTime() - 1));
+  const since = chinaIsoDate(existing.statusSince);
+  if (existing.status === 'reserved') return `reserved on ${since} (已预留), through ${lastDay}`;
+  return `${existing.status} on ${since} (注销或变更未满一年), blocked through ${lastDay}`;
+}
+
+// Latin trademark letters are compared without regard to case: 星河ABC and 星河abc are one trade name.
+function canonicalTradeName(tradeName: string): string {
+  return tradeName.trim().toUpperCase();
+}
+
+function assertNever(status: never): never {
+  throw new Error(`Unknown name status ${String(status)}`);
+}

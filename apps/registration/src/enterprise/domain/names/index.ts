@@ -1,0 +1,10 @@
+export { checkName, type NameCheckResult, nameReservedUntil } from './check-name';
+export { type NameProblem, type NameProblemCode } from './name-problem';
+export {
+  composeName,
+  type ExistingName,
+  type ExistingNameStatus,
+  type NameCheckContext,
+  type NamePart,
+  type NameProposal,
+} from './name-proposal';

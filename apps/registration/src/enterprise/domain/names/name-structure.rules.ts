@@ -1,0 +1,52 @@
+import { type PlaceName } from '@govflow/policy';
+import { nameProblem, type NameRule } from './name-problem';
+
+const ONLY_HAN = /^\p{Script=Han}+$/u;
+
+export const divisionIsKnown: NameRule = ({ division }, _context, policy) => {
+  if (findPlace(policy.places, division)) return [];
+  return [
+    nameProblem('unknown-division', 'division', `"${division}" is not a known administrative division (行政区划)`),
+  ];
+};
+
+/** A name carries the division of its registering authority, one enclosing it, or one of its districts. */
+export const divisionMatchesRegisteringCity: NameRule = ({ division }, { registeringCity }, { places }) => {
+  const place = findPlace(places, division);
+  const city = findPlace(places, registeringCity);
+  if (!place || !city) return [];
+  const related = enclosing(places, city).includes(place) || enclosing(places, place).includes(city);
+  if (related) return [];
+  const message = `The division "${division}" is outside ${registeringCity}, where the firm registers (企业所在地行政区划)`;
+  return [nameProblem('division-outside-registering-city', 'division', message)];
+};
+
+export const industryIsStated: NameRule = ({ industry }) => {
+  if (industry === '') return [nameProblem('missing-industry', 'industry', 'The industry (行业) part is missing')];
+  if (ONLY_HAN.test(industry)) return [];
+  return [
+    nameProblem('invalid-characters', 'industry', `The industry (行业) "${industry}" must be Chinese characters`),
+  ];
+};
+
+export const organisationFormIsKnown: NameRule = ({ organisationForm }, _context, policy) => {
+  if (policy.organisationForms.includes(organisationForm)) return [];
+  const message = `"${organisationForm}" is not a recognised organisational form (组织形式), e.g. 有限公司`;
+  return [nameProblem('unknown-organization-form', 'organisationForm', message)];
+};
+
+function findPlace(places: readonly PlaceName[], text: string): PlaceName | undefined {
+  return places.find((p) => p.name === text || p.fullName === text);
+}
+
+/** The place itself and every division around it, innermost first. */
+function enclosing(places: readonly PlaceName[], place: PlaceName): PlaceName[] {
+  const chain = [place];
+  for (let current = place; current.within !== undefined;) {
+    const parent = places.find((p) => p.name === current.within);
+    if (!parent || chain.includes(parent)) break;
+    chain.push(parent);
+    current = parent;
+  }
+  return chain;
+}
