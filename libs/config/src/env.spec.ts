@@ -26,4 +26,19 @@ describe(loadEnv.name, () => {
   it('splits a broker list', () => {
     expect(kafkaBrokers.parse('a:1, b:2')).toEqual(['a:1', 'b:2']);
   });
+
+  it('never echoes the value of a secret', () => {
+    const withSecret = schema.extend({ AUTH_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters') });
+    const attempt = () => loadEnv(withSecret, { AUTH_SIGNING_SECRET: 'hunter2' });
+    expect(attempt).toThrow(/AUTH_SIGNING_SECRET: must be at least 32 characters$/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+
+  it('never echoes the password inside a URL', () => {
+    const attempt = () => loadEnv(schema, { DATABASE_URL: 'postgres://govflow:hunter2@db' });
+    expect(attempt).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL with a database name \(got "postgres:\/\/govflow:\*\*\*@db"\)/,
+    );
+    expect(attempt).not.toThrow(/hunter2/);
+  });
 });
