@@ -1,10 +1,22 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule, platformOptions } from '@govflow/platform';
+import { GatewayAuthModule } from './auth/gateway-auth.module';
 import type { GatewayConfig } from './config/env.schema';
+import { ApiErrorFilter } from './http/api-error.filter';
+import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.controller';
 
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
-    return { module: GatewayModule, imports: [PlatformModule.forRoot(platformOptions('gateway', config))] };
+    return {
+      module: GatewayModule,
+      imports: [PlatformModule.forRoot(platformOptions('gateway', config)), GatewayAuthModule.register(config)],
+      controllers: [LandingPageController],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: PORTAL_OPTIONS, useValue: { temporalUiUrl: config.TEMPORAL_UI_URL } },
+      ],
+    };
   }
 }

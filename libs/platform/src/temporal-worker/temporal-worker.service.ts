@@ -1,15 +1,24 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { TaskQueue } from '@govflow/contracts';
-import { HealthRegistry, PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
-import { workflowsPath } from './workflows-path';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { HealthRegistry } from '../health.registry';
+import { PLATFORM_OPTIONS, type PlatformOptions } from '../tokens';
+
+/** What a service's worker runs: workflows (by path) and/or activities, on one task queue. */
+export type WorkerSpec = Pick<
+  WorkerOptions,
+  'taskQueue' | 'workflowsPath' | 'activities' | 'maxConcurrentActivityTaskExecutions'
+>;
+export const WORKER_SPEC = Symbol('WORKER_SPEC');
 
 const RETRY_MS = 2000;
 
-/** Runs every workflow in workflows/ on the orchestrator task queue; retries until Temporal answers. */
+/**
+ * Runs a Temporal worker for the life of the service and retries until Temporal answers, so a service
+ * started before the server reports itself unhealthy instead of crashing; `/health` shows the worker's state.
+ */
 @Injectable()
-export class WorkflowWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(WorkflowWorkerService.name);
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
   private connection?: NativeConnection;
   private running?: Promise<void>;
@@ -17,12 +26,13 @@ export class WorkflowWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(WORKER_SPEC) private readonly spec: WorkerSpec,
     health: HealthRegistry,
   ) {
     health.register('worker', () => {
       const state = this.worker?.getState() ?? 'NOT_STARTED';
       if (state !== 'RUNNING') return Promise.reject(new Error(`worker is ${state}`));
-      return Promise.resolve(`task queue ${TaskQueue.Orchestrator}`);
+      return Promise.resolve(`task queue ${spec.taskQueue}`);
     });
   }
 
@@ -44,10 +54,9 @@ export class WorkflowWorkerService implements OnApplicationBootstrap, OnApplicat
         this.worker = await Worker.create({
           connection: this.connection,
           namespace: this.options.temporalNamespace,
-          taskQueue: TaskQueue.Orchestrator,
-          workflowsPath,
+          ...this.spec,
         });
-        this.logger.log(`polling task queue ${TaskQueue.Orchestrator}`);
+        this.logger.log(`polling task queue ${this.spec.taskQueue}`);
         await this.worker.run();
       } catch (error) {
         if (this.stopping) return;

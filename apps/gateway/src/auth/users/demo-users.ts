@@ -1,0 +1,21 @@
+import type { Department, Role } from '@govflow/auth';
+
+/** The well-known password of every demo user: which is why production refuses to start with them present. */
+export const DEMO_PASSWORD = 'demo';
+
+export interface DemoUser {
+  username: string;
+  role: Role;
+  department: Department | null;
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'registrant1', role: 'registrant', department: null },
+  { username: 'registrant2', role: 'registrant', department: null },
+  { username: 'reg-officer1', role: 'registration-officer', department: 'market-regulation' },
+  { username: 'reg-officer2', role: 'registration-officer', department: 'market-regulation' },
+  { username: 'tax-officer1', role: 'tax-officer', department: 'tax' },
+  { username: 'sci-officer1', role: 'science-officer', department: 'science-commission' },
+  { username: 'fin-officer1', role: 'finance-officer', department: 'finance' },
+  { username: 'admin', role: 'administrator', department: null },
+];
