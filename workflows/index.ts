@@ -1,2 +1,3 @@
 // Every workflow the orchestrator's worker registers. Deterministic code only (see eslint.config.mjs).
 export { probeWorkflow } from './probe/probe.workflow';
+export { registrationWorkflow } from './registration/registration.workflow';

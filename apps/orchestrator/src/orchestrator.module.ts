@@ -1,15 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, platformOptions } from '@govflow/platform';
+import { TaskQueue } from '@govflow/contracts';
+import { PlatformModule, platformOptions, TemporalWorkerModule } from '@govflow/platform';
 import type { OrchestratorConfig } from './config/env.schema';
-import { WorkflowWorkerService } from './worker/workflow-worker.service';
+import { workflowsPath } from './worker/workflows-path';
 
 @Module({})
 export class OrchestratorModule {
   static register(config: OrchestratorConfig): DynamicModule {
     return {
       module: OrchestratorModule,
-      imports: [PlatformModule.forRoot(platformOptions('orchestrator', config))],
-      providers: [WorkflowWorkerService],
+      imports: [
+        PlatformModule.forRoot(platformOptions('orchestrator', config)),
+        TemporalWorkerModule.register({ useFactory: () => ({ taskQueue: TaskQueue.Orchestrator, workflowsPath }) }),
+      ],
     };
   }
 }

@@ -1,0 +1,37 @@
+/**
+ * Machine-readable reasons a workflow refuses an Update. Workflows throw an ApplicationFailure whose `type` is one of
+ * these; the gateway reads `error.cause.type` and answers with `workflowFailureHttpStatus`.
+ */
+export const WorkflowFailureType = {
+  NotInCandidateGroup: 'NotInCandidateGroup',
+  WrongDepartment: 'WrongDepartment',
+  FourEyesViolation: 'FourEyesViolation',
+  NotApplicant: 'NotApplicant',
+  ClaimedByOther: 'ClaimedByOther',
+  AlreadyDecided: 'AlreadyDecided',
+  NotClaimant: 'NotClaimant',
+  NotAwaitingInformation: 'NotAwaitingInformation',
+  ReasonRequired: 'ReasonRequired',
+  MalformedRequest: 'MalformedRequest',
+  TaskNotFound: 'TaskNotFound',
+} as const;
+export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
+
+/** 403: who you are forbids it; 409: the case's current state forbids it; 400: the request itself is wrong. */
+export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400 | 403 | 404 | 409>> = {
+  NotInCandidateGroup: 403,
+  WrongDepartment: 403,
+  FourEyesViolation: 403,
+  NotApplicant: 403,
+  ClaimedByOther: 409,
+  AlreadyDecided: 409,
+  NotClaimant: 409,
+  NotAwaitingInformation: 409,
+  ReasonRequired: 400,
+  MalformedRequest: 400,
+  TaskNotFound: 404,
+};
+
+export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {
+  return typeof type === 'string' && Object.hasOwn(workflowFailureHttpStatus, type);
+}

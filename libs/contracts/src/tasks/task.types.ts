@@ -1,0 +1,69 @@
+import type { Actor, Department, Role } from '../actors';
+import type { WorkflowFailureType } from '../failures';
+
+/** Who may claim and decide a task: everyone holding this role in this department. */
+export interface CandidateGroup {
+  role: Role;
+  department: Department;
+}
+
+export const taskOutcomes = ['approve', 'reject', 'request-info'] as const;
+export type TaskOutcome = (typeof taskOutcomes)[number];
+
+export type TaskAction = 'claim' | 'unclaim' | 'reassign' | 'decide';
+export type TaskStatus = 'open' | 'decided';
+
+/** What the officer decided; `reason` is required for reject and request-info. */
+export interface TaskDecision {
+  taskId: string;
+  outcome: TaskOutcome;
+  reason?: string;
+  decidedBy: Actor;
+  /** ISO 8601, workflow time. */
+  decidedAt: string;
+}
+
+interface TaskEventBase {
+  /** Position in the task's history, from 1; with the task id it is the record's idempotency key. */
+  sequence: number;
+  /** ISO 8601, workflow time. */
+  at: string;
+}
+
+/** One entry of a task's audit trail. System events (opened, escalated) carry no actor. */
+export type TaskEvent = TaskEventBase &
+  (
+    | { type: 'opened'; candidateGroup: CandidateGroup; dueAt: string }
+    | { type: 'escalated'; escalateTo?: CandidateGroup }
+    | { type: 'claimed'; actor: Actor }
+    | { type: 'unclaimed'; actor: Actor; reason?: string }
+    | { type: 'reassigned'; actor: Actor; to: Actor; reason: string }
+    | { type: 'decided'; actor: Actor; outcome: TaskOutcome; reason?: string }
+    | {
+        type: 'refused';
+        actor: Actor;
+        attempted: TaskAction;
+        failure: WorkflowFailureType;
+        /** Why the attempt was refused, in words. */
+        message: string;
+        /** What the actor asked for, kept so the audit shows the whole attempt. */
+        outcome?: TaskOutcome;
+        reason?: string;
+      }
+  );
+export type TaskEventType = TaskEvent['type'];
+
+/** What the `taskState` query answers: the inbox and the case page render this. */
+export interface TaskState {
+  taskId: string;
+  caseId: string;
+  kind: string;
+  candidateGroup: CandidateGroup;
+  escalateTo?: CandidateGroup;
+  assignee: Actor | null;
+  dueAt: string;
+  escalated: boolean;
+  status: TaskStatus;
+  decision?: TaskDecision;
+  history: TaskEvent[];
+}

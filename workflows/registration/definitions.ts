@@ -1,0 +1,74 @@
+import type { Duration } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../libs/contracts/src/actors';
+import type { EstablishmentApplication } from '../../libs/contracts/src/registration/establishment-application';
+import type {
+  IssuedLicense,
+  RequiredPermitNotice,
+} from '../../libs/contracts/src/registration/registration-activities';
+import type { TaskState } from '../../libs/contracts/src/tasks/task.types';
+
+// Clients (the gateway, the tax-event consumer) import these without loading the worker. The officer's review is a
+// human task: claim, unclaim, reassign and decide are the shared updates in ../shared/human-task/definitions.ts.
+
+export const registrationWorkflowId = (caseId: string) => `registration-${caseId}`;
+
+/** Policy values in force when the case started; the case keeps them to the end. */
+export interface RegistrationPolicy {
+  reviewDueIn: Duration;
+  /** How long tax may take to open the record before the step shows as overdue (the case keeps waiting). */
+  taxRecordTimeout: Duration;
+  permitCatalogueVersion: string;
+}
+
+export interface RegistrationInput {
+  caseId: string;
+  applicant: Actor;
+  application: EstablishmentApplication;
+  policy: RegistrationPolicy;
+}
+
+export type RegistrationStatusName =
+  'submitted' | 'under-review' | 'information-requested' | 'approved' | 'rejected' | 'licensed' | 'completed';
+
+export type RegistrationStepName =
+  'submit-application' | 'officer-review' | 'supplement' | 'issue-license' | 'open-tax-record' | 'determine-permits';
+
+export type StepStatus = 'in-progress' | 'done' | 'overdue' | 'information-requested' | 'rejected';
+
+/** One step of the case as the registrant sees it; review and supplement steps repeat, one per round. */
+export interface RegistrationStep {
+  name: RegistrationStepName;
+  round?: number;
+  status: StepStatus;
+  /** ISO 8601, when the step reached this status. */
+  at: string;
+}
+
+/** Sent by the consumer of `TaxRecordOpened` on tax.events (三证合一: tax opens the record itself). */
+export interface TaxRecord {
+  taxpayerId: string;
+  openedAt: string;
+}
+
+/** The registrant's answer to a request for information; each field in `changes` replaces that field whole. */
+export interface Supplement {
+  actor: Actor;
+  changes: Partial<EstablishmentApplication>;
+  note: string;
+}
+
+export interface RegistrationStatus {
+  caseId: string;
+  status: RegistrationStatusName;
+  steps: RegistrationStep[];
+  license?: IssuedLicense;
+  taxRecord?: TaxRecord;
+  requiredPermits: RequiredPermitNotice[];
+  openTask?: TaskState;
+}
+
+/** Refused with NotApplicant (anyone but the applicant) or NotAwaitingInformation (no request is open). */
+export const supplementUpdate = defineUpdate<RegistrationStatus, [Supplement]>('supplement');
+export const taxRecordOpenedSignal = defineSignal<[TaxRecord]>('taxRecordOpened');
+export const registrationStatusQuery = defineQuery<RegistrationStatus>('registrationStatus');

@@ -1,0 +1,222 @@
+import { temporal } from '@temporalio/proto';
+import type { WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { uniqueId } from '../../test/support/servers';
+import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
+import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import type { Actor } from '../../libs/contracts/src/actors';
+import type { TaskOutcome } from '../../libs/contracts/src/tasks/task.types';
+import { claimUpdate, decideUpdate, reassignUpdate } from '../shared/human-task/definitions';
+import { registrationStatusQuery, supplementUpdate, taxRecordOpenedSignal } from './definitions';
+import {
+  applicant,
+  eventually,
+  fakeRegistrationService,
+  foodPermit,
+  officerLi,
+  officerWang,
+  policy,
+  registrationInput,
+} from './registration.fixtures';
+import { registrationWorkflow } from './registration.workflow';
+
+const testServerPath =
+  process.env.TEMPORAL_TEST_SERVER_PATH ?? `${__dirname}/../../.local/temporal/py/bin/temporal-test-server`;
+
+jest.setTimeout(60_000);
+
+describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
+  const service = fakeRegistrationService();
+  const workflowQueue = uniqueId('registration-workflows');
+  let env: TestWorkflowEnvironment;
+  let workers: Worker[];
+  let running: Promise<unknown>;
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: testServerPath } },
+    });
+    const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+    await env.connection.operatorService.addSearchAttributes({
+      namespace: env.namespace ?? 'default',
+      searchAttributes: Object.fromEntries(Object.values(CaseSearchAttribute).map((key) => [key.name, keyword])),
+    });
+    const { nativeConnection: connection } = env;
+    workers = await Promise.all([
+      Worker.create({ connection, taskQueue: workflowQueue, workflowsPath: require.resolve('../index') }),
+      Worker.create({ connection, taskQueue: TaskQueue.Registration, activities: service.activities }),
+    ]);
+    running = Promise.all(workers.map((worker) => worker.run()));
+  });
+
+  afterAll(async () => {
+    workers?.forEach((worker) => worker.shutdown());
+    await running;
+    await env?.teardown();
+  });
+
+  async function start(caseId = uniqueId('case')) {
+    const handle = await env.client.workflow.start(registrationWorkflow, {
+      taskQueue: workflowQueue,
+      workflowId: `registration-${caseId}`,
+      args: [registrationInput(caseId)],
+    });
+    return { caseId, handle };
+  }
+
+  type Handle = WorkflowHandle<typeof registrationWorkflow>;
+
+  async function openTaskOf(handle: Handle, round: number) {
+    const status = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.openTask?.taskId.endsWith(`:review:${round}`) ?? false,
+    );
+    return status.openTask!.taskId;
+  }
+
+  async function decideRound(handle: Handle, round: number, outcome: TaskOutcome, reason?: string, by = officerLi) {
+    const taskId = await openTaskOf(handle, round);
+    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: by }] });
+    return handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: by, outcome, reason }] });
+  }
+
+  const taxRecord = { taxpayerId: '91110000600037341L', openedAt: '2026-03-02T09:00:00.000Z' };
+
+  it('approves, licenses, waits for the tax record and tells the registrant which permits to get', async () => {
+    const { caseId, handle } = await start();
+
+    const decided = await decideRound(handle, 1, 'approve');
+    await handle.signal(taxRecordOpenedSignal, taxRecord);
+    const result = await handle.result();
+
+    expect(decided).toMatchObject({ status: 'decided', decision: { outcome: 'approve', decidedBy: officerLi } });
+    expect(result).toMatchObject({
+      caseId,
+      status: 'completed',
+      license: { creditCode: '91110000600037341L', enterpriseName: '北京星河科技有限公司' },
+      taxRecord,
+      requiredPermits: [],
+    });
+    expect(result.steps.map(({ name, status }) => `${name}:${status}`)).toEqual([
+      'submit-application:done',
+      'officer-review:done',
+      'issue-license:done',
+      'open-tax-record:done',
+      'determine-permits:done',
+    ]);
+    const calls = service.callsFor(caseId);
+    expect(calls.submitApplication).toEqual([
+      expect.objectContaining({ idempotencyKey: `${caseId}:submit`, applicant }),
+    ]);
+    expect(calls.issueLicense).toEqual([expect.objectContaining({ approvedBy: officerLi })]);
+    expect(calls.determineRequiredPermits).toEqual([
+      expect.objectContaining({ catalogueVersion: policy.permitCatalogueVersion, creditCode: '91110000600037341L' }),
+    ]);
+    expect(service.taskEventsFor(caseId).map((event) => event.type)).toEqual(['opened', 'claimed', 'decided']);
+    const { searchAttributes } = await handle.describe();
+    expect(searchAttributes).toMatchObject({ CaseId: [caseId], CaseKind: ['registration'], CaseStatus: ['completed'] });
+  });
+
+  it('rejects with the officer’s reason and issues nothing', async () => {
+    const { caseId, handle } = await start();
+
+    await decideRound(handle, 1, 'reject', 'the domicile is not a registrable address');
+    const result = await handle.result();
+
+    expect(result.status).toBe('rejected');
+    const calls = service.callsFor(caseId);
+    expect(calls.rejectApplication).toEqual([
+      expect.objectContaining({ decidedBy: officerLi, reason: 'the domicile is not a registrable address' }),
+    ]);
+    expect(calls.issueLicense).toEqual([]);
+  });
+
+  it('goes round twice for more information, then approves the supplemented application', async () => {
+    const { caseId, handle } = await start();
+
+    await decideRound(handle, 1, 'request-info', 'shareholder ID copy missing');
+    expect((await handle.query(registrationStatusQuery)).status).toBe('information-requested');
+    await handle.executeUpdate(supplementUpdate, {
+      args: [{ actor: applicant, changes: {}, note: 'ID copy attached' }],
+    });
+    await decideRound(handle, 2, 'request-info', 'food sales need to be in the scope', officerWang);
+    const businessScope = ['技术开发', '食品销售'];
+    await handle.executeUpdate(supplementUpdate, {
+      args: [{ actor: applicant, changes: { businessScope }, note: '' }],
+    });
+    await decideRound(handle, 3, 'approve');
+    await handle.signal(taxRecordOpenedSignal, taxRecord);
+    const result = await handle.result();
+
+    expect(result).toMatchObject({ status: 'completed', requiredPermits: [foodPermit] });
+    const calls = service.callsFor(caseId);
+    expect(calls.supplementApplication.map(({ round, idempotencyKey }) => ({ round, idempotencyKey }))).toEqual([
+      { round: 1, idempotencyKey: `${caseId}:supplement:1` },
+      { round: 2, idempotencyKey: `${caseId}:supplement:2` },
+    ]);
+    expect(calls.determineRequiredPermits[0]?.businessScope).toEqual(businessScope);
+    expect(result.steps.filter((s) => s.round !== undefined).map((s) => `${s.name}#${s.round}:${s.status}`)).toEqual([
+      'officer-review#1:information-requested',
+      'supplement#1:done',
+      'officer-review#2:information-requested',
+      'supplement#2:done',
+      'officer-review#3:done',
+    ]);
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, await handle.fetchHistory());
+  });
+
+  it('escalates a review left past its due time, keeps it open and claimed, and still takes the decision', async () => {
+    const { caseId, handle } = await start();
+    const taskId = await openTaskOf(handle, 1);
+    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: officerLi }] });
+
+    await env.sleep('73 hours');
+    const overdue = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.openTask?.escalated === true,
+    );
+
+    expect(overdue).toMatchObject({ status: 'under-review', openTask: { status: 'open', assignee: officerLi } });
+    expect(service.taskEventsFor(caseId).map((event) => event.type)).toEqual(['opened', 'claimed', 'escalated']);
+    await handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: officerLi, outcome: 'approve' }] });
+    await handle.signal(taxRecordOpenedSignal, taxRecord);
+    expect((await handle.result()).status).toBe('completed');
+  });
+
+  it('shows the tax step as overdue past the policy timeout and completes when the record arrives', async () => {
+    const { handle } = await start();
+    await decideRound(handle, 1, 'approve');
+    await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.status === 'licensed',
+    );
+
+    await env.sleep('25 hours');
+    const waiting = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.steps.some((step) => step.name === 'open-tax-record' && step.status === 'overdue'),
+    );
+    await handle.signal(taxRecordOpenedSignal, taxRecord);
+    const result = await handle.result();
+
+    expect(waiting.status).toBe('licensed');
+    expect(result).toMatchObject({ status: 'completed', taxRecord });
+  });
+
+  it('lets a candidate hand the claim to a colleague, who then decides', async () => {
+    const { caseId, handle } = await start();
+    const taskId = await openTaskOf(handle, 1);
+    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: officerLi }] });
+
+    const reassign = { taskId, actor: officerLi, to: officerWang, reason: 'on leave from Monday' };
+    const reassigned = await handle.executeUpdate(reassignUpdate, { args: [reassign] });
+    await handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: officerWang, outcome: 'approve' }] });
+    await handle.signal(taxRecordOpenedSignal, taxRecord);
+    await handle.result();
+
+    expect(reassigned.assignee).toEqual(officerWang satisfies Actor);
+    expect(service.callsFor(caseId).issueLicense).toEqual([expect.objectContaining({ approvedBy: officerWang })]);
+  });
+});

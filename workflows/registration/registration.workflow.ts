@@ -1,0 +1,138 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import type { TaskDecision } from '../../libs/contracts/src/tasks/task.types';
+import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
+import type { RegistrationActivities } from './activities';
+import {
+  registrationStatusQuery,
+  taxRecordOpenedSignal,
+  type RegistrationInput,
+  type RegistrationStatus,
+} from './definitions';
+import { RegistrationProgress } from './registration-progress';
+import { SupplementDesk } from './supplement-desk';
+
+// Every activity is idempotent on its key, so retrying until the service is back is always safe.
+const registration = proxyActivities<RegistrationActivities>({
+  taskQueue: TaskQueue.Registration,
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+const reviewers = { role: 'registration-officer', department: 'market-regulation' } as const;
+const now = () => new Date().toISOString();
+
+/**
+ * Establishment registration, 三证合一 (R1.1): submit → officer review (with request-info rounds) → license →
+ * the tax record that tax opens on its own → the post-license permits to tell the registrant about (R2.1).
+ */
+export async function registrationWorkflow(input: RegistrationInput): Promise<RegistrationStatus> {
+  const { caseId, applicant, policy } = input;
+  let application = input.application;
+  const progress = new RegistrationProgress(caseId, applicant.id);
+
+  setHandler(registrationStatusQuery, () => progress.snapshot(currentTaskState()));
+  setHandler(taxRecordOpenedSignal, (record) => progress.taxRecordOpened(record));
+  acceptTaskRequests();
+  const supplements = new SupplementDesk(applicant, async ({ actor, changes, note }, round) => {
+    const key = `${caseId}:supplement:${round}`;
+    await registration.supplementApplication({
+      idempotencyKey: key,
+      caseId,
+      round,
+      by: actor,
+      changes,
+      note,
+      at: now(),
+    });
+    application = { ...application, ...changes };
+    progress.step('supplement', 'done', round);
+    progress.moveTo('under-review');
+    return progress.snapshot(currentTaskState());
+  });
+
+  progress.step('submit-application', 'in-progress');
+  const submittedAt = now();
+  await registration.submitApplication({
+    idempotencyKey: `${caseId}:submit`,
+    caseId,
+    applicant,
+    application,
+    submittedAt,
+  });
+  progress.step('submit-application', 'done');
+
+  const decision = await reviewUntilDecided();
+  if (decision.outcome === 'reject') {
+    const { decidedBy, reason = '', decidedAt } = decision;
+    await registration.rejectApplication({ idempotencyKey: `${caseId}:reject`, caseId, decidedBy, reason, decidedAt });
+    progress.moveTo('rejected');
+    return finish();
+  }
+
+  progress.moveTo('approved');
+  progress.step('issue-license', 'in-progress');
+  const { decidedBy: approvedBy, decidedAt: approvedAt } = decision;
+  const licenseKey = `${caseId}:issue-license`;
+  const license = await registration.issueLicense({
+    idempotencyKey: licenseKey,
+    caseId,
+    approvedBy,
+    approvedAt,
+    application,
+  });
+  progress.licensed(license);
+
+  // Tax opens the record from LicenseIssued on its own; a late record is shown as overdue, never given up on.
+  progress.step('open-tax-record', 'in-progress');
+  const taxRecordOpened = () => progress.taxRecord !== undefined;
+  if (!(await condition(taxRecordOpened, policy.taxRecordTimeout))) {
+    progress.step('open-tax-record', 'overdue');
+    await condition(taxRecordOpened);
+  }
+  progress.step('open-tax-record', 'done');
+
+  progress.step('determine-permits', 'in-progress');
+  const permits = await registration.determineRequiredPermits({
+    idempotencyKey: `${caseId}:determine-permits`,
+    caseId,
+    creditCode: license.creditCode,
+    businessScope: application.businessScope,
+    catalogueVersion: policy.permitCatalogueVersion,
+  });
+  progress.permitsDetermined(permits);
+  progress.moveTo('completed');
+  return finish();
+
+  /** Review rounds until the officer approves or rejects; each request for information waits for a supplement. */
+  async function reviewUntilDecided(): Promise<TaskDecision> {
+    for (let round = 1; ; round++) {
+      progress.moveTo('under-review');
+      progress.step('officer-review', 'in-progress', round);
+      const decided = await openTask({
+        taskId: `${caseId}:review:${round}`,
+        kind: 'registration-review',
+        caseId,
+        candidateGroup: reviewers,
+        dueIn: policy.reviewDueIn,
+        applicantId: applicant.id,
+        priorApprovers: [],
+        recordOn: TaskQueue.Registration,
+      });
+      if (decided.outcome !== 'request-info') {
+        progress.step('officer-review', decided.outcome === 'approve' ? 'done' : 'rejected', round);
+        return decided;
+      }
+      progress.step('officer-review', 'information-requested', round);
+      progress.moveTo('information-requested');
+      progress.step('supplement', 'in-progress', round);
+      await supplements.receive(round);
+    }
+  }
+
+  async function finish(): Promise<RegistrationStatus> {
+    // Refused attempts that are still being recorded finish first, so none is lost when the case closes.
+    await condition(allHandlersFinished);
+    return progress.snapshot();
+  }
+}

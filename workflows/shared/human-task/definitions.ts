@@ -1,0 +1,59 @@
+import type { Duration } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../../libs/contracts/src/actors';
+import type { TaskQueue } from '../../../libs/contracts/src/task-queues';
+import type { CandidateGroup, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+
+// Clients (the gateway) import these to act on any workflow's human tasks without loading the worker.
+// Every update answers with the task's state after the change; a refusal rejects it with a WorkflowFailureType.
+
+export interface ClaimRequest {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface UnclaimRequest {
+  taskId: string;
+  actor: Actor;
+  reason?: string;
+}
+
+/** Hands the claim to `to`, a colleague in the candidate group; always needs a reason. */
+export interface ReassignRequest {
+  taskId: string;
+  actor: Actor;
+  to: Actor;
+  reason: string;
+}
+
+export interface DecideRequest {
+  taskId: string;
+  actor: Actor;
+  outcome: TaskOutcome;
+  reason?: string;
+}
+
+export const claimUpdate = defineUpdate<TaskState, [ClaimRequest]>('claim');
+export const unclaimUpdate = defineUpdate<TaskState, [UnclaimRequest]>('unclaim');
+export const reassignUpdate = defineUpdate<TaskState, [ReassignRequest]>('reassign');
+export const decideUpdate = defineUpdate<TaskState, [DecideRequest]>('decide');
+
+/** The named task, or without a task id the one open now; null when there is none. */
+export const taskStateQuery = defineQuery<TaskState | null, [taskId?: string]>('taskState');
+
+/** What a workflow passes to `openTask`. Durations come from policy, never from constants in the workflow. */
+export interface OpenTaskOptions {
+  /** Unique within the workflow, e.g. `<caseId>:review:2`. */
+  taskId: string;
+  kind: string;
+  caseId: string;
+  candidateGroup: CandidateGroup;
+  dueIn: Duration;
+  /** Shown the task once it is overdue; escalation does not widen who may decide. */
+  escalateTo?: CandidateGroup;
+  applicantId: string;
+  /** People who approved an earlier step of the same case; four-eyes bars them from this one. */
+  priorApprovers: readonly string[];
+  /** The task queue of the service that keeps this case's audit trail and registers `recordTaskEvent`. */
+  recordOn: TaskQueue;
+}

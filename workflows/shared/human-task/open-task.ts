@@ -1,0 +1,30 @@
+import { condition } from '@temporalio/workflow';
+import type { TaskDecision, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+import type { OpenTaskOptions } from './definitions';
+import { taskBoard } from './task-board';
+
+/**
+ * Opens a human task for a candidate group and resolves with its decision. Claim, unclaim, reassign and decide arrive
+ * as updates (see definitions.ts); past the due time the task is escalated once and stays open until decided.
+ */
+export async function openTask(options: OpenTaskOptions): Promise<TaskDecision> {
+  const task = taskBoard().open(options);
+  const { candidateGroup, escalateTo } = options;
+  const { dueAt } = task.snapshot();
+  await task.recordSystemEvent({ type: 'opened', candidateGroup, dueAt });
+
+  const untilDue = Math.max(Date.parse(dueAt) - Date.now(), 1);
+  const decidedInTime = await condition(() => task.decision !== undefined, untilDue);
+  if (!decidedInTime) await task.recordSystemEvent({ type: 'escalated', escalateTo }, { unlessDecided: true });
+  return task.decided;
+}
+
+/** Installs the task updates and the `taskState` query now, so requests that come before any task get TaskNotFound. */
+export function acceptTaskRequests(): void {
+  taskBoard();
+}
+
+/** The task open now, for a workflow's own status query. */
+export function currentTaskState(): TaskState | undefined {
+  return taskBoard().current()?.snapshot();
+}
