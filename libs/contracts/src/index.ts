@@ -7,3 +7,5 @@ export * from './tasks/task.types';
 export * from './tasks/task-activities';
 export * from './registration/establishment-application';
 export * from './registration/registration-activities';
+export * from './registration/integration-events';
+export * from './registration/name-check';

@@ -1,0 +1,48 @@
+import type { EntityType, Money } from './establishment-application';
+
+/**
+ * Facts market regulation publishes on `registration.events` (type = the event class name, schemaVersion 1).
+ * Every event of a case carries metadata.correlationId = the case id, so the audit view can gather a case
+ * across services; consumers set causationId to the id of the event they react to.
+ */
+export const RegistrationEventType = {
+  ApplicationSubmitted: 'ApplicationSubmitted',
+  ApplicationSupplemented: 'ApplicationSupplemented',
+  ApplicationRejected: 'ApplicationRejected',
+  LicenseIssued: 'LicenseIssued',
+} as const;
+
+/** 三证合一: everything the tax bureau needs to open the tax record without asking the registrant again (R1.1). */
+export interface LicenseIssuedV1 {
+  caseId: string;
+  creditCode: string;
+  enterpriseName: string;
+  entityType: EntityType;
+  /** GB/T 2260 division of the registering authority (positions 3–8 of the credit code). */
+  registeringDivision: string;
+  domicile: string;
+  businessScope: string[];
+  legalRepresentativeName: string;
+  registeredCapital: Money;
+  registrantId: string;
+  issuedAt: string;
+}
+
+/** Facts the tax bureau publishes on `tax.events`. */
+export const TaxEventType = {
+  TaxRecordOpened: 'TaxRecordOpened',
+} as const;
+
+export interface TaxRecordOpenedV1 {
+  caseId: string;
+  /** 三证合一: the taxpayer id is the unified social credit code. */
+  taxpayerId: string;
+  enterpriseName: string;
+  openedAt: string;
+}
+
+/**
+ * Task events (types `Task` + the TaskEvent's type, e.g. `TaskOpened`, `TaskRefused`) carry a TaskEventRecord as
+ * their data; they are what the officers' inbox and the audit trail are projected from.
+ */
+export const taskEventType = (type: string): string => `Task${type.charAt(0).toUpperCase()}${type.slice(1)}`;
