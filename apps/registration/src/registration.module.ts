@@ -1,10 +1,48 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, platformOptions } from '@govflow/platform';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { TaskQueue, Topic } from '@govflow/contracts';
+import { EventStore } from '@govflow/event-store';
+import {
+  HealthRegistry,
+  KAFKA,
+  PG_POOL,
+  PlatformModule,
+  platformOptions,
+  TemporalWorkerModule,
+} from '@govflow/platform';
+import { RegistrationActivitiesService } from './activities/registration-activities.service';
 import type { RegistrationConfig } from './config/env.schema';
+import { registrationSettings } from './config/registration-settings';
+import { OutboxPublisher } from './outbox/outbox-publisher';
+import { RegistrationCoreModule } from './registration-core.module';
 
 @Module({})
 export class RegistrationModule {
   static register(config: RegistrationConfig): DynamicModule {
-    return { module: RegistrationModule, imports: [PlatformModule.forRoot(platformOptions('registration', config))] };
+    const core = RegistrationCoreModule.register(registrationSettings(config));
+    return {
+      module: RegistrationModule,
+      imports: [
+        PlatformModule.forRoot(platformOptions('registration', config)),
+        core,
+        TemporalWorkerModule.register({
+          imports: [core],
+          inject: [RegistrationActivitiesService],
+          useFactory: (service: RegistrationActivitiesService) => ({
+            taskQueue: TaskQueue.Registration,
+            activities: service.activities(),
+          }),
+        }),
+      ],
+      providers: [
+        {
+          provide: OutboxPublisher,
+          inject: [EventStore, PG_POOL, KAFKA, HealthRegistry],
+          useFactory: (store: EventStore, pool: Pool, kafka: Kafka, health: HealthRegistry) =>
+            new OutboxPublisher(store, pool, kafka, health, Topic.RegistrationEvents),
+        },
+      ],
+    };
   }
 }

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type {
+  DetermineRequiredPermitsInput,
+  HumanTaskActivities,
+  IssuedLicense,
+  IssueLicenseInput,
+  NameCheckActivities,
+  NameCheckAnswer,
+  NameCheckRequest,
+  RegistrationActivities,
+  RejectApplicationInput,
+  RequiredPermitNotice,
+  SubmitApplicationInput,
+  SupplementApplicationInput,
+  TaskEventRecord,
+} from '@govflow/contracts';
+import { IssueLicense } from '../enterprise/commands/issue-license/issue-license.command';
+import { RejectApplication } from '../enterprise/commands/reject-application/reject-application.command';
+import { SubmitApplication } from '../enterprise/commands/submit-application/submit-application.command';
+import { SupplementApplication } from '../enterprise/commands/supplement-application/supplement-application.command';
+import { CheckName } from '../enterprise/queries/check-name/check-name.query';
+import { DetermineRequiredPermits } from '../enterprise/queries/determine-required-permits/determine-required-permits.query';
+import { instant } from '../shared/instant';
+import { RecordTaskEvent } from '../tasks/commands/record-task-event/record-task-event.command';
+import { taskEventMetadata } from '../tasks/task-event-metadata';
+import { activityMetadata, reasonIfAny } from './activity-metadata';
+import { refusalsAsFailures } from './refusals-as-failures';
+
+export type RegistrationWorkerActivities = RegistrationActivities & HumanTaskActivities & NameCheckActivities;
+
+/**
+ * The activities on task queue `registration`: each turns a workflow's request into a command or query. Effects are
+ * caused by the workflow's idempotency key (correlated by the case), and every one is safe to run again.
+ */
+@Injectable()
+export class RegistrationActivitiesService {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Plain functions, as a Temporal worker registers them. */
+  activities(): RegistrationWorkerActivities {
+    return {
+      submitApplication: (input) => refusalsAsFailures(() => this.submitApplication(input)),
+      supplementApplication: (input) => refusalsAsFailures(() => this.supplementApplication(input)),
+      rejectApplication: (input) => refusalsAsFailures(() => this.rejectApplication(input)),
+      issueLicense: (input) => refusalsAsFailures(() => this.issueLicense(input)),
+      determineRequiredPermits: (input) => refusalsAsFailures(() => this.determineRequiredPermits(input)),
+      recordTaskEvent: (record) => refusalsAsFailures(() => this.recordTaskEvent(record)),
+      checkName: (request) => refusalsAsFailures(() => this.checkName(request)),
+    };
+  }
+
+  private submitApplication({ idempotencyKey, caseId, applicant, application, submittedAt }: SubmitApplicationInput) {
+    const metadata = activityMetadata({ actor: applicant, correlationId: caseId, causationId: idempotencyKey });
+    const at = instant(submittedAt, 'submittedAt');
+    return this.commands.execute(new SubmitApplication(caseId, applicant, application, at, metadata));
+  }
+
+  private supplementApplication(input: SupplementApplicationInput) {
+    const { idempotencyKey, caseId, round, by, changes, note } = input;
+    const causation = { correlationId: caseId, causationId: idempotencyKey };
+    const metadata = activityMetadata({ actor: by, ...reasonIfAny(note), ...causation });
+    const at = instant(input.at, 'at');
+    return this.commands.execute(new SupplementApplication(caseId, round, changes, note, by, at, metadata));
+  }
+
+  private rejectApplication({ idempotencyKey, caseId, decidedBy, reason, decidedAt }: RejectApplicationInput) {
+    const causation = { correlationId: caseId, causationId: idempotencyKey };
+    const metadata = activityMetadata({ actor: decidedBy, ...reasonIfAny(reason), ...causation });
+    const at = instant(decidedAt, 'decidedAt');
+    return this.commands.execute(new RejectApplication(caseId, decidedBy, reason, at, metadata));
+  }
+
+  private issueLicense({ idempotencyKey, caseId, approvedBy, approvedAt }: IssueLicenseInput): Promise<IssuedLicense> {
+    const metadata = activityMetadata({ actor: approvedBy, correlationId: caseId, causationId: idempotencyKey });
+    return this.commands.execute(new IssueLicense(caseId, instant(approvedAt, 'approvedAt'), metadata));
+  }
+
+  private determineRequiredPermits(input: DetermineRequiredPermitsInput): Promise<RequiredPermitNotice[]> {
+    const { caseId, creditCode, businessScope, catalogueVersion } = input;
+    return this.queries.execute(new DetermineRequiredPermits(caseId, creditCode, businessScope, catalogueVersion));
+  }
+
+  private recordTaskEvent(record: TaskEventRecord): Promise<void> {
+    return this.commands.execute(new RecordTaskEvent(record, activityMetadata(taskEventMetadata(record))));
+  }
+
+  private checkName(request: NameCheckRequest): Promise<NameCheckAnswer> {
+    return this.queries.execute(new CheckName(request, new Date()));
+  }
+}

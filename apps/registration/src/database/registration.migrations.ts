@@ -1,0 +1,52 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Pool } from 'pg';
+import { migrate } from '@govflow/event-store';
+import { PG_POOL } from '@govflow/platform';
+import { ORGANISATION_BODY_BLOCK } from '../enterprise/credit-codes/organisation-bodies';
+import { organisationBodyCapacity } from '../enterprise/domain/organisation-body-allocator';
+
+const bodiesInBlock = organisationBodyCapacity(ORGANISATION_BODY_BLOCK);
+
+// The service's own tables, beside the event store's: the names register (a read model kept in the transaction that
+// records the case's event) and the sequence that numbers organisation bodies. Only additive, idempotent statements.
+const statements = () => [
+  'CREATE SCHEMA IF NOT EXISTS registration',
+  `CREATE TABLE IF NOT EXISTS registration.registered_names (
+     case_id text PRIMARY KEY,
+     trade_name text NOT NULL,
+     industry text NOT NULL,
+     city text NOT NULL,
+     applicant_id text NOT NULL,
+     status text NOT NULL CHECK (status IN ('reserved', 'registered', 'deregistered', 'changed')),
+     status_since timestamptz NOT NULL
+   )`,
+  `CREATE INDEX IF NOT EXISTS registered_names_by_trade_name
+     ON registration.registered_names (upper(trade_name), industry)`,
+  // NO CYCLE: a code is never reused (R1.6); an exhausted block fails loudly instead of wrapping around. A new
+  // sequence starts at a random point in the lower half of the block: registries wrongly sharing a division and block
+  // (every throwaway test database, publishing to the same shared topics) then do not issue the same codes.
+  `CREATE SEQUENCE IF NOT EXISTS registration.organisation_body_seq
+     MINVALUE 1 MAXVALUE ${bodiesInBlock - 1} START WITH ${randomInt(1, Math.floor(bodiesInBlock / 2))} NO CYCLE`,
+];
+
+/** Brings the database up to date before anything reads or writes it; replicas starting together take turns. */
+@Injectable()
+export class RegistrationMigrations implements OnModuleInit {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrate(this.pool);
+    const client = await this.pool.connect();
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext('registration.migrate'))`);
+      try {
+        for (const statement of statements()) await client.query(statement);
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('registration.migrate'))`);
+      }
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Kafka, Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import { Topic } from '@govflow/contracts';
+import { EventStore, OutboxRelay } from '@govflow/event-store';
+import { createEventProducer } from '@govflow/messaging';
+import { HealthRegistry } from '@govflow/platform';
+
+const RETRY_MS = 2000;
+
+/**
+ * Relays this service's committed events to its topic for the life of the app. It waits for Kafka rather than
+ * failing the boot, reports itself on /health, and stops before the platform closes the pool.
+ */
+export class OutboxPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxPublisher.name);
+  private readonly producer: Producer;
+  private relay?: OutboxRelay;
+  private starting?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    kafka: Kafka,
+    health: HealthRegistry,
+    private readonly topic: Topic,
+  ) {
+    this.producer = createEventProducer(kafka);
+    health.register('outbox', () =>
+      this.relay ? Promise.resolve(`relaying to ${topic}`) : Promise.reject(new Error('not connected to Kafka yet')),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.starting = this.startWhenConnected();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
+    await this.relay?.stop();
+    await this.producer.disconnect();
+  }
+
+  private async startWhenConnected(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.producer.connect();
+        this.relay = new OutboxRelay(this.store, this.pool, this.producer, { topic: this.topic });
+        this.relay.start();
+        return;
+      } catch (error) {
+        this.logger.warn(`${this.topic} relay not started: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { Topic } from '@govflow/contracts';
+import { startInboxConsumer } from '@govflow/event-store';
+import type { RunningConsumer } from '@govflow/messaging';
+import { HealthRegistry, KAFKA, PG_POOL } from '@govflow/platform';
+import { TAX_CONSUMER_GROUP } from '../../config/tax-consumer-group.token';
+import { OpenTaxRecordWhenLicenseIssuedHandler } from './open-tax-record-when-license-issued.handler';
+
+const RETRY_MS = 2000;
+
+/**
+ * Reads registration.events through the inbox for the life of the app. A new group starts from the topic's
+ * beginning: a fresh tax database must open the record of every license ever issued.
+ */
+@Injectable()
+export class RegistrationEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RegistrationEventsConsumer.name);
+  private consumer?: RunningConsumer;
+  private starting?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(TAX_CONSUMER_GROUP) private readonly groupId: string,
+    private readonly openTaxRecord: OpenTaxRecordWhenLicenseIssuedHandler,
+    health: HealthRegistry,
+  ) {
+    health.register('inbox', () =>
+      this.consumer
+        ? Promise.resolve(`consuming ${Topic.RegistrationEvents} as ${groupId}`)
+        : Promise.reject(new Error('not connected to Kafka yet')),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.starting = this.startWhenConnected();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
+    await this.consumer?.stop();
+  }
+
+  private async startWhenConnected(): Promise<void> {
+    while (!this.stopping && !this.consumer) {
+      try {
+        this.consumer = await startInboxConsumer(this.pool, this.kafka, {
+          groupId: this.groupId,
+          topics: [Topic.RegistrationEvents],
+          fromBeginning: true,
+          handle: (event) => this.openTaxRecord.handle(event, new Date()),
+        });
+      } catch (error) {
+        this.logger.warn(`registration.events consumer not started: ${(error as Error).message}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+}
