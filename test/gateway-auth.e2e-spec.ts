@@ -3,7 +3,7 @@ import { LocalUsersInitializer } from '../apps/gateway/src/auth/users/local-user
 import { UserStore } from '../apps/gateway/src/auth/users/user-store';
 import { DEVELOPMENT_SIGNING_SECRET } from '../apps/gateway/src/config/env.schema';
 import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
-import { servers } from './support/servers';
+import { servers, uniqueId } from './support/servers';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 // jest.config.js sets testTimeout per project, which jest ignores (it is a global option): booting needs more than 5 s under load.
@@ -46,6 +46,8 @@ describe('the gateway process in production mode', () => {
       KAFKA_BROKERS: servers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: servers.temporalAddress,
       TEMPORAL_NAMESPACE: servers.temporalNamespace,
+      // Read models of its own: never take offsets from a running gateway's groups.
+      GATEWAY_CONSUMER_GROUP: uniqueId('gateway-auth'),
       NODE_ENV: 'production',
       PORT: String(port),
       ...env,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { type Actor, signAccessToken, verifyAccessToken } from '@govflow/auth';
-import { servers } from '../../../test/support/servers';
+import { servers, uniqueId } from '../../../test/support/servers';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { DEMO_USERS } from './auth/users/demo-users';
 import { LocalUsersInitializer } from './auth/users/local-users.initializer';
@@ -27,6 +27,7 @@ describe('gateway over HTTP (real PostgreSQL)', () => {
       KAFKA_BROKERS: servers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: servers.temporalAddress,
       TEMPORAL_UI_URL: 'http://127.0.0.1:8233',
+      GATEWAY_CONSUMER_GROUP: uniqueId('gateway-test'),
     });
     const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.register(config)] }).compile();
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
@@ -152,6 +153,45 @@ describe('gateway over HTTP (real PostgreSQL)', () => {
     const ui = await get('/api/docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toMatch(/swagger-ui/);
+  });
+
+  it('documents every portal endpoint with its schemas, its errors and the bearer scheme', async () => {
+    type Operation = {
+      security?: unknown;
+      requestBody?: { content: Record<string, { schema: unknown }> };
+      responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+      parameters?: { name: string; in: string }[];
+    };
+    const { paths } = (await (await get('/api/docs-json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const operations: [string, string, string, boolean][] = [
+      ['get', '/api/names/check', '200', false],
+      ['post', '/api/registrations', '202', true],
+      ['get', '/api/registrations', '200', false],
+      ['get', '/api/registrations/{caseId}', '200', false],
+      ['post', '/api/registrations/{caseId}/supplement', '200', true],
+      ['get', '/api/tasks', '200', false],
+      ['post', '/api/tasks/{taskId}/claim', '200', false],
+      ['post', '/api/tasks/{taskId}/unclaim', '200', true],
+      ['post', '/api/tasks/{taskId}/reassign', '200', true],
+      ['post', '/api/tasks/{taskId}/decision', '200', true],
+      ['get', '/api/audit/cases/{caseId}/events', '200', false],
+      ['post', '/api/admin/read-models/{readModel}/rebuild', '202', false],
+    ];
+    for (const [method, path, success, hasBody] of operations) {
+      const operation = paths[path]?.[method];
+      expect({ path, method, security: operation?.security }).toEqual({ path, method, security: [{ bearer: [] }] });
+      expect(operation?.responses[success]?.content?.['application/json']?.schema).toBeDefined();
+      expect(operation?.responses['401']).toBeDefined();
+      if (hasBody) expect(operation?.requestBody?.content['application/json']?.schema).toBeDefined();
+    }
+    expect(paths['/api/registrations']?.post?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
+    expect(JSON.stringify(paths['/api/audit/cases/{caseId}/events'])).toMatch(
+      /occurredAt; events at the same instant by topic, then by stream version/,
+    );
   });
 
   it('serves the portal page at /, and /health beside it', async () => {

@@ -1,17 +1,30 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule, platformOptions } from '@govflow/platform';
+import { AuditModule } from './audit/audit.module';
 import { GatewayAuthModule } from './auth/gateway-auth.module';
 import type { GatewayConfig } from './config/env.schema';
 import { ApiErrorFilter } from './http/api-error.filter';
+import { NamesModule } from './names/names.module';
 import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.controller';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { RegistrationsModule } from './registrations/registrations.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [PlatformModule.forRoot(platformOptions('gateway', config)), GatewayAuthModule.register(config)],
+      imports: [
+        PlatformModule.forRoot(platformOptions('gateway', config)),
+        GatewayAuthModule.register(config),
+        ReadModelsModule.register(config.GATEWAY_CONSUMER_GROUP),
+        NamesModule,
+        RegistrationsModule,
+        TasksModule,
+        AuditModule,
+      ],
       controllers: [LandingPageController],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },

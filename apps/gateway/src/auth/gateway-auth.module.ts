@@ -6,7 +6,7 @@ import { LoginController } from './login/login.controller';
 import { MeController } from './me/me.controller';
 import { ListUsersController } from './users/list-users/list-users.controller';
 import { LocalUsersInitializer } from './users/local-users.initializer';
-import { UserStore } from './users/user-store';
+import { UsersModule } from './users/users.module';
 import { USERS_OPTIONS } from './users/users.options';
 
 /** Sign-in against the gateway's own users table, and the guards for every /api route. */
@@ -20,11 +20,11 @@ export class GatewayAuthModule {
           signingSecret: config.AUTH_SIGNING_SECRET,
           tokenTtlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
         }),
+        UsersModule,
       ],
       controllers: [LoginController, MeController, ListUsersController],
       providers: [
         { provide: USERS_OPTIONS, useValue: { seedDemoUsers: isLocalMode(config) } },
-        UserStore,
         Credentials,
         LocalUsersInitializer,
       ],

@@ -6,7 +6,12 @@ describe(loadGatewayConfig.name, () => {
 
   it('uses the development signing secret and port 3000 when nothing is set', () => {
     const config = loadGatewayConfig({});
-    expect(config).toMatchObject({ PORT: 3000, NODE_ENV: 'development', AUTH_TOKEN_TTL_SECONDS: 3600 });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      NODE_ENV: 'development',
+      AUTH_TOKEN_TTL_SECONDS: 3600,
+      GATEWAY_CONSUMER_GROUP: 'gateway',
+    });
     expect(config.AUTH_SIGNING_SECRET).toBe(DEVELOPMENT_SIGNING_SECRET);
     expect(config.TEMPORAL_UI_URL).toBeUndefined();
   });
@@ -41,6 +46,15 @@ describe(loadGatewayConfig.name, () => {
     );
     expect(() => loadGatewayConfig({ TEMPORAL_UI_URL: 'javascript:alert(1)' })).toThrow(
       /TEMPORAL_UI_URL: must be an http\(s\) URL/,
+    );
+  });
+
+  it('reads the consumer group prefix and refuses one Kafka would not take', () => {
+    expect(loadGatewayConfig({ GATEWAY_CONSUMER_GROUP: 'gateway-test.1' }).GATEWAY_CONSUMER_GROUP).toBe(
+      'gateway-test.1',
+    );
+    expect(() => loadGatewayConfig({ GATEWAY_CONSUMER_GROUP: 'has spaces' })).toThrow(
+      /GATEWAY_CONSUMER_GROUP: must be/,
     );
   });
 

@@ -18,6 +18,11 @@ export const gatewayEnvSchema = serviceEnvSchema({ port: 3000, database: 'gatewa
       .max(86400, 'must be between 60 and 86400')
       .default(3600),
     TEMPORAL_UI_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+    /** Prefix of the Kafka consumer groups that feed the read models; tests run with their own. */
+    GATEWAY_CONSUMER_GROUP: z
+      .string()
+      .regex(/^[\w.-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, dashes or underscores')
+      .default('gateway'),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;

@@ -32,6 +32,15 @@ export class UserStore {
     return row && { actor: toActor(row), passwordHash: row.password_hash };
   }
 
+  /** The user a colleague names by username or by user id. */
+  async findByUsernameOrId(usernameOrId: string): Promise<Actor | undefined> {
+    const { rows } = await this.pool.query<UserRow>(
+      'SELECT id, username, role, department FROM users WHERE username = $1 OR id::text = $1',
+      [usernameOrId],
+    );
+    return rows[0] && toActor(rows[0]);
+  }
+
   async list(): Promise<Actor[]> {
     const { rows } = await this.pool.query<UserRow>(
       'SELECT id, username, role, department FROM users ORDER BY username',

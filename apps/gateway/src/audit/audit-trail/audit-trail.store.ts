@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import { PG_POOL } from '@govflow/platform';
+import { AUDIT_TRAIL_TABLE } from './audit-trail.projection';
+
+export interface AuditedEvent {
+  eventId: string;
+  type: string;
+  service: string;
+  occurredAt: string;
+  actor: { id: string; role: string; department: string | null };
+  reason: string | null;
+  streamId: string;
+  version: number;
+}
+
+interface Row {
+  event_id: string;
+  type: string;
+  service: string;
+  occurred_at: Date;
+  actor_id: string;
+  actor_role: string;
+  actor_department: string | null;
+  reason: string | null;
+  stream_id: string;
+  version: number;
+}
+
+/** Reads the audit index (see AuditTrailProjection). */
+@Injectable()
+export class AuditTrailStore {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /**
+   * A case's events across services, by occurredAt; events at the same instant by topic, then by stream version
+   * (then global position and event id, so the order is total and repeatable).
+   */
+  async eventsOfCase(caseId: string): Promise<AuditedEvent[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM ${AUDIT_TRAIL_TABLE} WHERE case_id = $1
+       ORDER BY occurred_at, topic, version, position, event_id`,
+      [caseId],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      type: row.type,
+      service: row.service,
+      occurredAt: row.occurred_at.toISOString(),
+      actor: { id: row.actor_id, role: row.actor_role, department: row.actor_department },
+      reason: row.reason,
+      streamId: row.stream_id,
+      version: row.version,
+    }));
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '@govflow/auth';
+import { FieldValidationPipe } from '../../http/field-validation.pipe';
+import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
+import { BEARER_SCHEME } from '../../http/openapi';
+import { type AuditedEvent, AuditTrailStore } from '../audit-trail/audit-trail.store';
+
+const auditedEvent = z.object({
+  eventId: z.string(),
+  type: z.string().describe('e.g. ApplicationSubmitted, TaskDecided, LicenseIssued, TaxRecordOpened'),
+  service: z.string().describe('registration, tax or science-commission; tasks for the shared task topic'),
+  occurredAt: z.iso.datetime(),
+  actor: z.object({ id: z.string(), role: z.string(), department: z.string().nullable() }),
+  reason: z.string().nullable().describe('why, where a person decided'),
+  streamId: z.string(),
+  version: z.number().int().describe('position of the event in its stream, from 1'),
+});
+
+// Case ids are opaque to the audit index: it keeps whatever correlation id the services wrote.
+const correlationIdPipe = new FieldValidationPipe(
+  'caseId',
+  z.string().regex(/^[\w.:-]{1,200}$/, 'must be a case id: letters, digits and . _ : - only'),
+);
+
+@ApiTags('audit')
+@ApiBearerAuth(BEARER_SCHEME)
+@Controller('api/audit')
+export class ListCaseEventsController {
+  constructor(private readonly audit: AuditTrailStore) {}
+
+  @Get('cases/:caseId/events')
+  @Roles('administrator')
+  @ApiOperation({
+    summary: 'Every event of a case across services, in order (administrators only)',
+    description:
+      'From an audit index of all topics (registration.events, tax.events, science-commission.events, ' +
+      'tasks.events) by metadata.correlationId = caseId. Ordered by occurredAt; events at the same instant by ' +
+      'topic, then by stream version. An unknown case has no events (an empty list).',
+  })
+  @ApiParam({ name: 'caseId' })
+  @ApiOkResponse({ schema: openApiSchemaOf(z.array(auditedEvent)) })
+  @ApiErrorResponses(400, 401, 403)
+  list(@Param('caseId', correlationIdPipe) caseId: string): Promise<AuditedEvent[]> {
+    return this.audit.eventsOfCase(caseId);
+  }
+}

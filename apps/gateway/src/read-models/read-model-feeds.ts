@@ -1,0 +1,36 @@
+import { Topic } from '@govflow/contracts';
+import type { Projection } from '@govflow/event-store';
+import { AUDITED_TOPICS, AuditTrailProjection } from '../audit/audit-trail/audit-trail.projection';
+import { TaskInboxProjection } from '../tasks/task-inbox/task-inbox.projection';
+
+export const readModelNames = ['task-inbox', 'audit-trail'] as const;
+export type ReadModelName = (typeof readModelNames)[number];
+
+/** One Kafka consumer group feeding one projection from some topics. */
+export interface ReadModelFeed {
+  readModel: ReadModelName;
+  projection: Projection;
+  topics: Topic[];
+  groupId: string;
+}
+
+export const READ_MODEL_FEEDS = Symbol('READ_MODEL_FEEDS');
+
+/**
+ * The gateway's read models and the groups that feed them, named after the configured prefix. Task events are read
+ * from both topics they are published on (registration.events now, tasks.events later); the inbox dedupes by id.
+ */
+export const readModelFeeds = (groupPrefix: string): ReadModelFeed[] => [
+  {
+    readModel: 'task-inbox',
+    projection: new TaskInboxProjection(),
+    topics: [Topic.RegistrationEvents, Topic.TaskEvents],
+    groupId: `${groupPrefix}.task-inbox`,
+  },
+  ...AUDITED_TOPICS.map((topic): ReadModelFeed => ({
+    readModel: 'audit-trail',
+    projection: new AuditTrailProjection(topic),
+    topics: [topic],
+    groupId: `${groupPrefix}.audit-trail.${topic}`,
+  })),
+];

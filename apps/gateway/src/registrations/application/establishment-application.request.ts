@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { EstablishmentApplication, Money } from '@govflow/contracts';
+import { moneyRequest, positiveAmount } from './money';
+import { residentIdNumber } from './resident-id-number';
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const person = z.object({ name: text(50), idNumber: residentIdNumber });
+
+/** The application's fields as a registrant sends them; shared by submission and supplement. */
+export const applicationFields = {
+  name: z.object({ division: text(20), tradeName: text(20), industry: text(20), organizationForm: text(20) }),
+  entityType: z.enum(['limited-company', 'individual-business']),
+  registeredCapital: moneyRequest,
+  domicile: text(200),
+  businessPremises: text(200).optional().describe('only where premises are registered apart from the domicile (R1.4)'),
+  businessScope: z.array(text(100)).min(1, 'must list at least one item').max(50, 'must list at most 50 items'),
+  legalRepresentative: person,
+  shareholders: z
+    .array(person.extend({ subscribedAmount: positiveAmount.describe('in the currency of registeredCapital') }))
+    .max(50, 'must list at most 50 shareholders'),
+};
+
+type ApplicationInput = z.output<z.ZodObject<typeof applicationFields>>;
+type ShareholderInput = ApplicationInput['shareholders'][number];
+
+/** Shareholders' bare amounts become Money in the given currency. */
+export const withCurrency = (shareholders: ShareholderInput[], currency: string) =>
+  shareholders.map(({ subscribedAmount, ...holder }) => ({
+    ...holder,
+    subscribedAmount: { amount: subscribedAmount, currency } satisfies Money,
+  }));
+
+export const establishmentApplicationRequest = z
+  .object(applicationFields)
+  .superRefine((application, context) => {
+    if (application.entityType === 'limited-company' && application.shareholders.length === 0) {
+      context.addIssue({ code: 'custom', path: ['shareholders'], message: 'a limited company needs a shareholder' });
+    }
+  })
+  .transform(({ shareholders, ...application }): EstablishmentApplication => ({
+    ...application,
+    shareholders: withCurrency(shareholders, application.registeredCapital.currency),
+  }));

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type {
+  RegistrationStatus,
+  RegistrationStatusName,
+  RegistrationStepName,
+  StepStatus,
+} from '../../../../workflows/registration/definitions';
+
+const statuses = [
+  'submitted',
+  'under-review',
+  'information-requested',
+  'approved',
+  'rejected',
+  'licensed',
+  'completed',
+] as const satisfies readonly RegistrationStatusName[];
+const stepNames = [
+  'submit-application',
+  'officer-review',
+  'supplement',
+  'issue-license',
+  'open-tax-record',
+  'determine-permits',
+] as const satisfies readonly RegistrationStepName[];
+const stepStatuses = [
+  'in-progress',
+  'done',
+  'overdue',
+  'information-requested',
+  'rejected',
+] as const satisfies readonly StepStatus[];
+
+export const registrationStatusName = z.enum(statuses).describe('ends at completed, or rejected');
+
+export const registrationView = z.object({
+  caseId: z.string(),
+  status: registrationStatusName,
+  steps: z.array(
+    z.object({
+      name: z.enum(stepNames),
+      round: z.number().int().optional().describe('for steps that repeat: review and supplement rounds, from 1'),
+      status: z.enum(stepStatuses),
+      at: z.iso.datetime().describe('when the step reached this status'),
+    }),
+  ),
+  license: z.object({ creditCode: z.string(), enterpriseName: z.string(), issuedAt: z.iso.datetime() }).optional(),
+  taxRecord: z.object({ taxpayerId: z.string(), openedAt: z.iso.datetime() }).optional(),
+  requiredPermits: z
+    .array(z.object({ code: z.string(), name: z.string(), authority: z.string() }))
+    .describe('post-license permits to apply for (先照后证, R2.1); empty until the license is issued'),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
+
+/** What the registrant sees of a case: the workflow's status without its internal task detail. */
+export function toRegistrationView(status: RegistrationStatus): RegistrationView {
+  const { caseId, license, taxRecord } = status;
+  return {
+    caseId,
+    status: status.status,
+    steps: status.steps.map(({ name, round, status: stepStatus, at }) => ({
+      name,
+      ...(round === undefined ? {} : { round }),
+      status: stepStatus,
+      at,
+    })),
+    ...(license && {
+      license: { creditCode: license.creditCode, enterpriseName: license.enterpriseName, issuedAt: license.issuedAt },
+    }),
+    ...(taxRecord && { taxRecord: { taxpayerId: taxRecord.taxpayerId, openedAt: taxRecord.openedAt } }),
+    requiredPermits: status.requiredPermits.map(({ code, name, authority }) => ({ code, name, authority })),
+  };
+}

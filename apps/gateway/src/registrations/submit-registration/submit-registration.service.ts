@@ -1,0 +1,50 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type Actor, toContractActor } from '@govflow/auth';
+import type { EstablishmentApplication } from '@govflow/contracts';
+import { RegistrationCaseStore } from '../registration-cases/registration-case-store';
+import { requestFingerprint } from './idempotency-key';
+import { RegistrationWorkflowStarter } from './registration-workflow.starter';
+
+export const enterpriseNameOf = ({ name }: EstablishmentApplication) =>
+  `${name.division}${name.tradeName}${name.industry}${name.organizationForm}`;
+
+/**
+ * Files an application as a new case. Under an Idempotency-Key the same applicant gets the same case back for the
+ * same application, and 409 for a different one; a repeat also starts the workflow if the first attempt could not.
+ */
+@Injectable()
+export class SubmitRegistration {
+  constructor(
+    private readonly cases: RegistrationCaseStore,
+    private readonly workflows: RegistrationWorkflowStarter,
+  ) {}
+
+  async submit(
+    applicant: Actor,
+    application: EstablishmentApplication,
+    idempotencyKey?: string,
+  ): Promise<{ caseId: string }> {
+    const fingerprint = requestFingerprint(application);
+    const filed = await this.cases.recordOrFind({
+      caseId: randomUUID(),
+      applicantId: applicant.id,
+      enterpriseName: enterpriseNameOf(application),
+      currency: application.registeredCapital.currency,
+      submittedAt: new Date(),
+      idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: fingerprint,
+    });
+    if (filed.requestFingerprint !== fingerprint) {
+      throw new ConflictException(
+        `Idempotency-Key ${idempotencyKey} was already used for a different application; use a new key`,
+      );
+    }
+    if (!filed.workflowStarted) {
+      const { caseId, submittedAt } = filed;
+      await this.workflows.start({ caseId, applicant: toContractActor(applicant), application, submittedAt });
+      await this.cases.markStarted(caseId);
+    }
+    return { caseId: filed.caseId };
+  }
+}

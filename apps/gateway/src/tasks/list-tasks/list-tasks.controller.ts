@@ -1,0 +1,45 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { type Actor, CurrentActor } from '@govflow/auth';
+import { FieldValidationPipe } from '../../http/field-validation.pipe';
+import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
+import { BEARER_SCHEME } from '../../http/openapi';
+import { TaskInboxStore } from '../task-inbox/task-inbox.store';
+import { inboxTaskView, type InboxTaskView } from '../task-view';
+
+const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
+
+@ApiTags('tasks')
+@ApiBearerAuth(BEARER_SCHEME)
+@Controller('api/tasks')
+export class ListTasksController {
+  constructor(private readonly inbox: TaskInboxStore) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The officer's inbox: tasks of the caller's department, and those escalated to it",
+    description:
+      'From a read model of the task events on Kafka, so a change shows after a moment. Callers without a ' +
+      'department (registrants, administrators) have an empty inbox.',
+  })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
+  @ApiOkResponse({ schema: openApiSchemaOf(z.array(inboxTaskView)) })
+  @ApiErrorResponses(400, 401)
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query('status', new FieldValidationPipe('status', taskStatusFilter)) status: z.output<typeof taskStatusFilter>,
+  ): Promise<InboxTaskView[]> {
+    if (!actor.department) return [];
+    const tasks = await this.inbox.forDepartment(actor.department, status);
+    return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => ({
+      taskId,
+      caseId,
+      kind,
+      assignee,
+      dueAt,
+      escalated,
+      status: taskStatus,
+    }));
+  }
+}

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { FieldValidationPipe } from '../http/field-validation.pipe';
+
+/** Task ids are chosen by workflows (`<caseId>:review:1`): any short text without a slash. */
+export const taskIdPipe = new FieldValidationPipe(
+  'taskId',
+  z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+);

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+import type { Department, TaskStatus } from '@govflow/contracts';
+import { PG_POOL } from '@govflow/platform';
+import { TaskInboxProjection } from './task-inbox.projection';
+
+export interface InboxTask {
+  taskId: string;
+  caseId: string;
+  kind: string;
+  workflowId: string;
+  assignee: string | null;
+  dueAt: string;
+  escalated: boolean;
+  status: TaskStatus;
+}
+
+interface Row {
+  task_id: string;
+  case_id: string;
+  kind: string;
+  workflow_id: string;
+  assignee_id: string | null;
+  due_at: Date | null;
+  escalated: boolean;
+  status: TaskStatus;
+}
+
+const toTask = (row: Row): InboxTask => ({
+  taskId: row.task_id,
+  caseId: row.case_id,
+  kind: row.kind,
+  workflowId: row.workflow_id,
+  assignee: row.assignee_id,
+  dueAt: row.due_at?.toISOString() ?? '',
+  escalated: row.escalated,
+  status: row.status,
+});
+
+const { table } = new TaskInboxProjection();
+
+/** Reads the task inbox read model (see TaskInboxProjection). */
+@Injectable()
+export class TaskInboxStore {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  /** A department's tasks, and those escalated to it, soonest due first; only tasks whose opening has arrived. */
+  async forDepartment(department: Department, status: TaskStatus | 'all'): Promise<InboxTask[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM ${table}
+       WHERE due_at IS NOT NULL AND (candidate_department = $1 OR (escalated AND escalate_to_department = $1))
+         AND ($2 = 'all' OR status = $2)
+       ORDER BY due_at, task_id`,
+      [department, status],
+    );
+    return rows.map(toTask);
+  }
+
+  async find(taskId: string): Promise<InboxTask | undefined> {
+    const { rows } = await this.pool.query<Row>(`SELECT * FROM ${table} WHERE task_id = $1 AND due_at IS NOT NULL`, [
+      taskId,
+    ]);
+    return rows[0] && toTask(rows[0]);
+  }
+}

@@ -1,0 +1,52 @@
+import { HttpException } from '@nestjs/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowFailureType, workflowFailureHttpStatus } from '@govflow/contracts';
+import { toApiError } from '../http/to-api-error';
+import { refusalToHttpException, updateRefusalToHttpException } from './workflow-refusal';
+
+describe(updateRefusalToHttpException.name, () => {
+  const refused = (type: string, message: string) =>
+    new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message }));
+  const answered = (error: unknown) => {
+    const exception = updateRefusalToHttpException(error);
+    if (!exception) throw new Error('expected an HTTP exception');
+    return toApiError(exception);
+  };
+
+  it.each(Object.values(WorkflowFailureType).filter((type) => type !== 'ReasonRequired'))(
+    'answers %s with its status and the workflow message',
+    (type) => {
+      expect(answered(refused(type, `refused: ${type}`))).toEqual({
+        status: workflowFailureHttpStatus[type],
+        body: { errors: [{ field: null, message: `refused: ${type}` }] },
+      });
+    },
+  );
+
+  it('answers 403 to four-eyes, 409 to a claim held by another, 404 to an unknown task', () => {
+    expect(answered(refused('FourEyesViolation', 'the actor is the applicant of this case')).status).toBe(403);
+    expect(answered(refused('ClaimedByOther', 'another officer holds the claim')).status).toBe(409);
+    expect(answered(refused('TaskNotFound', 'no task t-1 in this case')).status).toBe(404);
+  });
+
+  it('names the reason field when a reason was required', () => {
+    expect(answered(refused('ReasonRequired', 'reject needs a reason'))).toEqual({
+      status: 400,
+      body: { errors: [{ field: 'reason', message: 'reject needs a reason' }] },
+    });
+  });
+
+  it('leaves failures that are not typed refusals to the 500 path', () => {
+    expect(updateRefusalToHttpException(refused('ActivityTimedOut', 'store unavailable'))).toBeUndefined();
+    expect(updateRefusalToHttpException(new WorkflowUpdateFailedError('failed', new Error('boom')))).toBeUndefined();
+    expect(updateRefusalToHttpException(new Error('connection refused'))).toBeUndefined();
+  });
+
+  it('maps each failure type through the contracts table', () => {
+    for (const type of Object.values(WorkflowFailureType)) {
+      expect(refusalToHttpException(type, 'm')).toBeInstanceOf(HttpException);
+      expect(refusalToHttpException(type, 'm').getStatus()).toBe(workflowFailureHttpStatus[type]);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// Test support: a gateway in-process against a throwaway database, with consumer groups of its own.
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { servers, uniqueId } from '../../../../test/support/servers';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { loadGatewayConfig } from '../config/env.schema';
+import { configureGateway } from '../configure-gateway';
+import { GatewayModule } from '../gateway.module';
+
+export interface BootedGateway {
+  app: INestApplication;
+  database: TestDatabase;
+  consumerGroup: string;
+  get(path: string, username?: string): Promise<Response>;
+  post(path: string, body: unknown, username?: string, headers?: Record<string, string>): Promise<Response>;
+  /** The user's id, as the users table holds it. */
+  idOf(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function bootGateway(): Promise<BootedGateway> {
+  const database = await createTestDatabase('gw_test', 2);
+  const consumerGroup = uniqueId('gateway-test');
+  const config = loadGatewayConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: servers.kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_NAMESPACE: servers.temporalNamespace,
+    GATEWAY_CONSUMER_GROUP: consumerGroup,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.register(config)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  configureGateway(app);
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+
+  const tokens = new Map<string, string>();
+  const tokenOf = async (username: string) => {
+    const known = tokens.get(username);
+    if (known) return known;
+    const response = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
+    const { accessToken } = (await response.json()) as { accessToken: string };
+    tokens.set(username, accessToken);
+    return accessToken;
+  };
+  const authorization = async (username?: string): Promise<Record<string, string>> =>
+    username ? { authorization: `Bearer ${await tokenOf(username)}` } : {};
+
+  return {
+    app,
+    database,
+    consumerGroup,
+    get: async (path, username) => fetch(`${base}${path}`, { headers: await authorization(username) }),
+    post: async (path, body, username, headers = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(await authorization(username)), ...headers },
+      }),
+    idOf: async (username) => {
+      const { rows } = await database.pool.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [
+        username,
+      ]);
+      return rows[0]!.id;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls `read` until `accept` holds; for read models that catch up with Kafka on their own. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
