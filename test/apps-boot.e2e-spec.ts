@@ -1,10 +1,11 @@
-import { servers } from './support/servers';
+import { servers, uniqueId } from './support/servers';
+import { createTestNamespace } from './support/temporal-namespace';
 import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
 
 const apps = [
   { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
-  { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal'] },
-  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
+  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'inbox', 'outbox'] },
   { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
@@ -13,12 +14,20 @@ const platformEnv = {
   KAFKA_BROKERS: servers.kafkaBrokers.join(','),
   TEMPORAL_ADDRESS: servers.temporalAddress,
   TEMPORAL_NAMESPACE: servers.temporalNamespace,
+  // Consumers of their own, so booting here never takes messages from running apps.
+  TAX_CONSUMER_GROUP: uniqueId('boot-tax'),
+  ORCHESTRATOR_CONSUMER_GROUP: uniqueId('boot-orchestrator'),
+  GATEWAY_CONSUMER_GROUP: uniqueId('boot-gateway'),
 };
 
 describe('each app as a real process', () => {
   const running: RunningApp[] = [];
 
-  beforeAll(() => ensureBuilt());
+  beforeAll(async () => {
+    ensureBuilt();
+    // Workers booted here must not take tasks queued by other tests or by running apps.
+    platformEnv.TEMPORAL_NAMESPACE = await createTestNamespace('apps-boot');
+  });
 
   afterAll(async () => {
     for (const app of running) app.process.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { servers, uniqueId } from './servers';
 
@@ -15,7 +16,7 @@ export async function createTestNamespace(prefix: string): Promise<string> {
   try {
     await connection.workflowService.registerNamespace({
       namespace,
-      workflowExecutionRetentionPeriod: { seconds: 24 * 3600 },
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
     });
     await untilAnswers(() => connection.workflowService.describeNamespace({ namespace }));
     await connection.operatorService.addSearchAttributes({

@@ -58,6 +58,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         });
         this.logger.log(`polling task queue ${this.spec.taskQueue}`);
         await this.worker.run();
+        // run() returns only after a deliberate shutdown (ours, or the SDK's own on SIGTERM): do not restart.
+        return;
       } catch (error) {
         if (this.stopping) return;
         this.logger.warn(`worker stopped: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);

@@ -1,0 +1,1 @@
+export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');

@@ -1,0 +1,70 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Kafka } from 'kafkajs';
+import { Topic } from '@govflow/contracts';
+import { fromKafkaMessage, type RunningConsumer, startRetryingConsumer } from '@govflow/messaging';
+import { KAFKA, PLATFORM_OPTIONS, type PlatformOptions, TEMPORAL_CONNECTION } from '@govflow/platform';
+import { taxRecordOpenedSignal } from '../../../../workflows/registration/definitions';
+import { CONSUMER_GROUP } from '../config/consumer-group.token';
+import { signalForTaxEvent } from './signal-for-tax-event';
+
+const RETRY_MS = 2000;
+
+/**
+ * Delivers TaxRecordOpened from tax.events to the registration workflow waiting for it. Signals are safe to
+ * repeat (the workflow keeps the first), so redelivery needs no inbox; a closed or unknown workflow is skipped.
+ */
+@Injectable()
+export class DeliverTaxRecordOpenedService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliverTaxRecordOpenedService.name);
+  private readonly client: Client;
+  private consumer?: RunningConsumer;
+  private starting?: Promise<void>;
+  private stopping = false;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(TEMPORAL_CONNECTION) connection: Connection,
+    @Inject(PLATFORM_OPTIONS) options: PlatformOptions,
+    @Inject(CONSUMER_GROUP) private readonly groupId: string,
+  ) {
+    this.client = new Client({ connection, namespace: options.temporalNamespace });
+  }
+
+  onApplicationBootstrap(): void {
+    this.starting = this.startUntilConnected();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.starting;
+    await this.consumer?.stop();
+  }
+
+  private async startUntilConnected(): Promise<void> {
+    while (!this.stopping && !this.consumer) {
+      try {
+        this.consumer = await startRetryingConsumer(this.kafka, {
+          groupId: this.groupId,
+          topics: [Topic.TaxEvents],
+          fromBeginning: true,
+          handle: (message) => this.deliver(fromKafkaMessage(message)),
+        });
+      } catch (error) {
+        this.logger.warn(`tax.events consumer not started: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  private async deliver(event: ReturnType<typeof fromKafkaMessage>): Promise<void> {
+    const signal = signalForTaxEvent(event);
+    if (!signal) return;
+    try {
+      await this.client.workflow.getHandle(signal.workflowId).signal(taxRecordOpenedSignal, signal.taxRecord);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      this.logger.warn(`no running ${signal.workflowId} for ${event.type} ${event.eventId}; skipped`);
+    }
+  }
+}

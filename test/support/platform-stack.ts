@@ -1,0 +1,67 @@
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestNamespace } from './temporal-namespace';
+import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './app-process';
+import { Topic } from '@govflow/contracts';
+import { readModelFeeds } from '../../apps/gateway/src/read-models/read-model-feeds';
+import { createKafka } from '@govflow/messaging';
+import { startGroupAtEnd } from './kafka-tail';
+import { servers, uniqueId } from './servers';
+
+export interface PlatformStack {
+  gatewayUrl: string;
+  namespace: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The registration slice as real processes (registration, tax, orchestrator, gateway) on the real servers,
+ * isolated from other tests and from running apps: its own Temporal namespace, databases and consumer groups.
+ */
+export async function startPlatformStack(name: string, basePort: number): Promise<PlatformStack> {
+  ensureBuilt();
+  const run = uniqueId(name).replace(/-/g, '_');
+  const namespace = await createTestNamespace(name);
+  const databases: TestDatabase[] = await Promise.all(
+    ['reg', 'tax', 'gw'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
+  );
+  const [registrationDb, taxDb, gatewayDb] = databases as [TestDatabase, TestDatabase, TestDatabase];
+  const platform = {
+    KAFKA_BROKERS: servers.kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    NODE_ENV: 'test',
+  };
+  const specs: { app: string; port: number; env: Record<string, string> }[] = [
+    { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
+    { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
+    { app: 'orchestrator', port: basePort + 4, env: { ORCHESTRATOR_CONSUMER_GROUP: `orchestrator_${run}` } },
+    { app: 'gateway', port: basePort, env: { DATABASE_URL: gatewayDb.url, GATEWAY_CONSUMER_GROUP: `gateway_${run}` } },
+  ];
+  await startConsumerGroupsAtEnd({
+    [`tax_${run}`]: [Topic.RegistrationEvents],
+    [`orchestrator_${run}`]: [Topic.TaxEvents],
+    ...Object.fromEntries(readModelFeeds(`gateway_${run}`).map((feed) => [feed.groupId, feed.topics])),
+  });
+  const running: RunningApp[] = [];
+  const stop = async () => {
+    for (const app of running) app.process.kill('SIGTERM');
+    await Promise.all(running.map((app) => app.exited));
+    await Promise.all(databases.map((db) => db.drop()));
+  };
+  try {
+    for (const spec of specs) running.push(startApp(spec.app, { ...platform, ...spec.env, PORT: String(spec.port) }));
+    await Promise.all(specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `http://127.0.0.1:${basePort}`, namespace, stop };
+}
+
+/** The stack's services handle only what this run publishes, not the shared topics' whole history. */
+async function startConsumerGroupsAtEnd(groups: Record<string, Topic[]>): Promise<void> {
+  const kafka = createKafka(uniqueId('stack-setup'), servers.kafkaBrokers);
+  for (const [groupId, topics] of Object.entries(groups)) {
+    for (const topic of topics) await startGroupAtEnd(kafka, groupId, topic);
+  }
+}
