@@ -45,7 +45,12 @@ export class PortalClient {
 }
 
 /** Polls until `probe` returns a value (not undefined); the eventual consistency of read models is real. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  intervalMs = 150,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -55,7 +60,7 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     } catch (error) {
       lastError = error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   const cause = lastError instanceof Error ? `: ${lastError.message}` : '';
   throw new Error(`timed out waiting for ${what}${cause}`);

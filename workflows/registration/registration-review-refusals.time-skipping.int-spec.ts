@@ -1,11 +1,9 @@
-import { temporal } from '@temporalio/proto';
 import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { uniqueId } from '../../test/support/servers';
+import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
 import { isWorkflowFailureType, workflowFailureHttpStatus } from '../../libs/contracts/src/failures';
-import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
-import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import { claimUpdate, decideUpdate, taskStateQuery, unclaimUpdate } from '../shared/human-task/definitions';
 import { registrationStatusQuery, supplementUpdate } from './definitions';
 import {
@@ -19,9 +17,6 @@ import {
   taxOfficer,
 } from './registration.fixtures';
 import { registrationWorkflow } from './registration.workflow';
-
-const testServerPath =
-  process.env.TEMPORAL_TEST_SERVER_PATH ?? `${__dirname}/../../.local/temporal/py/bin/temporal-test-server`;
 
 jest.setTimeout(60_000);
 
@@ -47,31 +42,15 @@ describe('the registration review refuses what the rules forbid, and records the
   const service = fakeRegistrationService();
   const workflowQueue = uniqueId('registration-refusals');
   let env: TestWorkflowEnvironment;
-  let workers: Worker[];
-  let running: Promise<unknown>;
+  let testBed: RegistrationTestBed;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: testServerPath } },
-    });
-    const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-    await env.connection.operatorService.addSearchAttributes({
-      namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(Object.values(CaseSearchAttribute).map((key) => [key.name, keyword])),
-    });
-    const { nativeConnection: connection } = env;
-    workers = await Promise.all([
-      Worker.create({ connection, taskQueue: workflowQueue, workflowsPath: require.resolve('../index') }),
-      Worker.create({ connection, taskQueue: TaskQueue.Registration, activities: service.activities }),
-    ]);
-    running = Promise.all(workers.map((worker) => worker.run()));
+    testBed = await startRegistrationTestBed(workflowQueue, service.activities);
+    env = testBed.env;
   });
 
   afterAll(async () => {
-    workers?.forEach((worker) => worker.shutdown());
-    await running;
-    await env?.teardown();
+    await testBed?.stop();
   });
 
   /** A case whose first review task is open; returns the handle and the task id. */

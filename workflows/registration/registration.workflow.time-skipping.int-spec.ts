@@ -1,10 +1,8 @@
-import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { uniqueId } from '../../test/support/servers';
-import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
-import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
 import type { Actor } from '../../libs/contracts/src/actors';
 import type { TaskOutcome } from '../../libs/contracts/src/tasks/task.types';
 import { claimUpdate, decideUpdate, reassignUpdate } from '../shared/human-task/definitions';
@@ -21,40 +19,21 @@ import {
 } from './registration.fixtures';
 import { registrationWorkflow } from './registration.workflow';
 
-const testServerPath =
-  process.env.TEMPORAL_TEST_SERVER_PATH ?? `${__dirname}/../../.local/temporal/py/bin/temporal-test-server`;
-
 jest.setTimeout(60_000);
 
 describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
   const service = fakeRegistrationService();
   const workflowQueue = uniqueId('registration-workflows');
   let env: TestWorkflowEnvironment;
-  let workers: Worker[];
-  let running: Promise<unknown>;
+  let testBed: RegistrationTestBed;
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: testServerPath } },
-    });
-    const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
-    await env.connection.operatorService.addSearchAttributes({
-      namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(Object.values(CaseSearchAttribute).map((key) => [key.name, keyword])),
-    });
-    const { nativeConnection: connection } = env;
-    workers = await Promise.all([
-      Worker.create({ connection, taskQueue: workflowQueue, workflowsPath: require.resolve('../index') }),
-      Worker.create({ connection, taskQueue: TaskQueue.Registration, activities: service.activities }),
-    ]);
-    running = Promise.all(workers.map((worker) => worker.run()));
+    testBed = await startRegistrationTestBed(workflowQueue, service.activities);
+    env = testBed.env;
   });
 
   afterAll(async () => {
-    workers?.forEach((worker) => worker.shutdown());
-    await running;
-    await env?.teardown();
+    await testBed?.stop();
   });
 
   async function start(caseId = uniqueId('case')) {

@@ -10,11 +10,12 @@ import {
   PlatformModule,
   platformOptions,
   TemporalWorkerModule,
+  OutboxPublisher,
 } from '@govflow/platform';
 import { RegistrationActivitiesService } from './activities/registration-activities.service';
 import type { RegistrationConfig } from './config/env.schema';
 import { registrationSettings } from './config/registration-settings';
-import { OutboxPublisher } from './outbox/outbox-publisher';
+
 import { RegistrationCoreModule } from './registration-core.module';
 
 @Module({})

@@ -3,11 +3,11 @@ import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
-import { HealthRegistry, KAFKA, PG_POOL, PlatformModule, platformOptions } from '@govflow/platform';
+import { HealthRegistry, KAFKA, OutboxPublisher, PG_POOL, PlatformModule, platformOptions } from '@govflow/platform';
 import type { TaxConfig } from './config/env.schema';
 import { TAX_CONSUMER_GROUP } from './config/tax-consumer-group.token';
 import { TaxMigrations } from './database/tax.migrations';
-import { OutboxPublisher } from './outbox/outbox-publisher';
+
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './tax-record/integration/open-tax-record-when-license-issued.handler';
 import { RegistrationEventsConsumer } from './tax-record/integration/registration-events.consumer';
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Connection } from '@temporalio/client';
 import type { Admin, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -5,8 +6,12 @@ import { createKafka } from '@govflow/messaging';
 import type { HealthRegistry } from './health.registry';
 import type { PlatformOptions } from './tokens';
 
-export const createPool = (options: PlatformOptions) =>
-  new Pool({ connectionString: options.databaseUrl, max: 20, application_name: options.service });
+export function createPool(options: PlatformOptions): Pool {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 20, application_name: options.service });
+  // An idle client whose server connection drops emits 'error'; unhandled, it would end the process.
+  pool.on('error', (error) => new Logger('pg').warn(`idle connection lost: ${error.message}`));
+  return pool;
+}
 
 // Lazy: the service boots and reports itself unhealthy rather than crashing while Temporal starts.
 export const createTemporalConnection = (options: PlatformOptions) =>

@@ -5,3 +5,4 @@ export { PG_POOL, KAFKA, TEMPORAL_CONNECTION, PLATFORM_OPTIONS, platformOptions 
 export type { PlatformOptions, PlatformConfig } from './tokens';
 export { TemporalWorkerModule } from './temporal-worker/temporal-worker.module';
 export { TemporalWorkerService, type WorkerSpec } from './temporal-worker/temporal-worker.service';
+export { OutboxPublisher } from './outbox/outbox-publisher';

@@ -12,7 +12,7 @@ import {
   startRegistrationTestApp,
   submission,
 } from '../activities/registration-activities.fixtures';
-import { OutboxPublisher } from './outbox-publisher';
+import { OutboxPublisher } from '@govflow/platform';
 
 jest.setTimeout(60000);
 

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
 import { EventStore, OutboxRelay } from '@govflow/event-store';
 import { createEventProducer } from '@govflow/messaging';
-import { HealthRegistry } from '@govflow/platform';
+import { HealthRegistry } from '../health.registry';
 
 const RETRY_MS = 2000;
 
