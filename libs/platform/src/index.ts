@@ -6,3 +6,4 @@ export type { PlatformOptions, PlatformConfig } from './tokens';
 export { TemporalWorkerModule } from './temporal-worker/temporal-worker.module';
 export { TemporalWorkerService, type WorkerSpec } from './temporal-worker/temporal-worker.service';
 export { OutboxPublisher } from './outbox/outbox-publisher';
+export { migrateUnderLock } from './database/migrate-under-lock';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Pool } from 'pg';
 import { migrate } from '@govflow/event-store';
-import { PG_POOL } from '@govflow/platform';
+import { migrateUnderLock, PG_POOL } from '@govflow/platform';
 import { ORGANISATION_BODY_BLOCK } from '../enterprise/credit-codes/organisation-bodies';
 import { organisationBodyCapacity } from '../enterprise/domain/organisation-body-allocator';
 
@@ -37,16 +37,6 @@ export class RegistrationMigrations implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await migrate(this.pool);
-    const client = await this.pool.connect();
-    try {
-      await client.query(`SELECT pg_advisory_lock(hashtext('registration.migrate'))`);
-      try {
-        for (const statement of statements()) await client.query(statement);
-      } finally {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('registration.migrate'))`);
-      }
-    } finally {
-      client.release();
-    }
+    await migrateUnderLock(this.pool, 'registration.migrate', statements());
   }
 }

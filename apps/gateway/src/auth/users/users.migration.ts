@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { migrateUnderLock } from '@govflow/platform';
 
-// Replicas may boot together: the advisory lock makes the CREATE run once while the others wait.
 const MIGRATION_LOCK = 'gateway.users.migration';
 
 const STATEMENTS = [
@@ -16,17 +16,6 @@ const STATEMENTS = [
 ];
 
 /** Creates the users table if it is missing; safe to run at every boot. */
-export async function migrateUsersTable(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
-    for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migrateUsersTable(pool: Pool): Promise<void> {
+  return migrateUnderLock(pool, MIGRATION_LOCK, STATEMENTS);
 }

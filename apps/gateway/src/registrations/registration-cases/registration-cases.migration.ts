@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { migrateUnderLock } from '@govflow/platform';
 
-// Replicas may boot together: the advisory lock makes the CREATE run once while the others wait.
 const MIGRATION_LOCK = 'gateway.registration_cases.migration';
 
 const STATEMENTS = [
@@ -19,17 +19,6 @@ const STATEMENTS = [
 ];
 
 /** Creates the table of submitted cases (owner, Idempotency-Key) if it is missing; safe to run at every boot. */
-export async function migrateRegistrationCases(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
-    for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function migrateRegistrationCases(pool: Pool): Promise<void> {
+  return migrateUnderLock(pool, MIGRATION_LOCK, STATEMENTS);
 }
