@@ -13,6 +13,7 @@ import {
   OutboxPublisher,
 } from '@govflow/platform';
 import { RegistrationActivitiesService } from './activities/registration-activities.service';
+import { registrationTopicOf } from './outbox/registration-topics';
 import type { RegistrationConfig } from './config/env.schema';
 import { registrationSettings } from './config/registration-settings';
 
@@ -41,7 +42,7 @@ export class RegistrationModule {
           provide: OutboxPublisher,
           inject: [EventStore, PG_POOL, KAFKA, HealthRegistry],
           useFactory: (store: EventStore, pool: Pool, kafka: Kafka, health: HealthRegistry) =>
-            new OutboxPublisher(store, pool, kafka, health, Topic.RegistrationEvents),
+            new OutboxPublisher(store, pool, kafka, health, Topic.RegistrationEvents, registrationTopicOf),
         },
       ],
     };

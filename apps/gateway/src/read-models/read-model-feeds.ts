@@ -17,14 +17,14 @@ export interface ReadModelFeed {
 export const READ_MODEL_FEEDS = Symbol('READ_MODEL_FEEDS');
 
 /**
- * The gateway's read models and the groups that feed them, named after the configured prefix. Task events are read
- * from both topics they are published on (registration.events now, tasks.events later); the inbox dedupes by id.
+ * The gateway's read models and the groups that feed them, named after the configured prefix. Departments publish
+ * their officers' task events on tasks.events; the audit trail reads every topic.
  */
 export const readModelFeeds = (groupPrefix: string): ReadModelFeed[] => [
   {
     readModel: 'task-inbox',
     projection: new TaskInboxProjection(),
-    topics: [Topic.RegistrationEvents, Topic.TaskEvents],
+    topics: [Topic.TaskEvents],
     groupId: `${groupPrefix}.task-inbox`,
   },
   ...AUDITED_TOPICS.map((topic): ReadModelFeed => ({

@@ -66,7 +66,7 @@ describe('read models fed from the real Kafka topics', () => {
   describe('the task inbox', () => {
     beforeAll(async () => {
       const review = taskOf(reviewed);
-      // The reassignment (3) arrives before the claim (2) it follows, on the other topic: the later one must win.
+      // The reassignment (3) arrives before the claim (2) it follows: the later one must win.
       await producer.publish(
         Topic.TaskEvents,
         taskEvent(review, {
@@ -78,7 +78,7 @@ describe('read models fed from the real Kafka topics', () => {
           reason: 'leave',
         }),
       );
-      await producer.publish(Topic.RegistrationEvents, taskEvent(review, opened(1, marketRegulation, due)));
+      await producer.publish(Topic.TaskEvents, taskEvent(review, opened(1, marketRegulation, due)));
       const scienceTask = taskOf(science, 'maker-space-review');
       const scienceGroup = { role: 'science-officer', department: 'science-commission' } as const;
       await producer.publish(Topic.TaskEvents, taskEvent(scienceTask, opened(1, scienceGroup, due)));
@@ -91,7 +91,7 @@ describe('read models fed from the real Kafka topics', () => {
       const decidedTask = taskOf(decided);
       const claimed = taskEvent(decidedTask, { type: 'claimed', sequence: 2, at: at(1), actor: officer1 });
       await producer.publish(
-        Topic.RegistrationEvents,
+        Topic.TaskEvents,
         taskEvent(decidedTask, opened(1, marketRegulation, due)),
         claimed,
         claimed, // delivered twice: the inbox applies it once
@@ -117,7 +117,7 @@ describe('read models fed from the real Kafka topics', () => {
 
     it('keeps the later assignment when an earlier claim arrives after it', async () => {
       const late = taskEvent(taskOf(reviewed), { type: 'claimed', sequence: 2, at: at(2), actor: officer1 });
-      await producer.publish(Topic.RegistrationEvents, late);
+      await producer.publish(Topic.TaskEvents, late);
       await eventually(() => processedByInbox(late.eventId), Boolean);
       const [task] = (await inboxOf('reg-officer1')).filter((t) => t.caseId === reviewed);
       expect(task?.assignee).toBe(officer2.id);

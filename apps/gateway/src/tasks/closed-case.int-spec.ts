@@ -28,10 +28,7 @@ describe('task actions and supplements on a closed case (real Temporal, terminat
     const reviewers = { role: 'registration-officer', department: 'market-regulation' } as const;
     const due = new Date(Date.now() + 86_400_000).toISOString();
     const workflowId = `registration-${caseId}`;
-    await producer.publish(
-      Topic.RegistrationEvents,
-      taskEvent({ taskId, caseId, workflowId }, opened(1, reviewers, due)),
-    );
+    await producer.publish(Topic.TaskEvents, taskEvent({ taskId, caseId, workflowId }, opened(1, reviewers, due)));
     await producer.disconnect();
     await eventually(
       async () => (await (await gateway.get('/api/tasks', 'reg-officer1')).json()) as { taskId: string }[],

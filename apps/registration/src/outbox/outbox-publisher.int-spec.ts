@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { Topic } from '@govflow/contracts';
+import { Topic, type TaskEventRecord } from '@govflow/contracts';
 import { createKafka } from '@govflow/messaging';
 import { HealthRegistry } from '@govflow/platform';
 import { eventually } from '../../../../test/support/event-fixtures';
@@ -13,6 +13,7 @@ import {
   submission,
 } from '../activities/registration-activities.fixtures';
 import { OutboxPublisher } from '@govflow/platform';
+import { registrationTopicOf } from './registration-topics';
 
 jest.setTimeout(60000);
 
@@ -21,11 +22,13 @@ describe(OutboxPublisher.name, () => {
   let registration: RegistrationTestApp;
   let relayApp: INestApplicationContext;
   let tail: Tail;
+  let taskTail: Tail;
   const caseId = uniqueId('case');
 
   beforeAll(async () => {
     registration = await startRegistrationTestApp('reg_outbox');
     tail = await tailTopic(kafka, Topic.RegistrationEvents, (event) => event.metadata.correlationId === caseId);
+    taskTail = await tailTopic(kafka, Topic.TaskEvents, (event) => event.metadata.correlationId === caseId);
     const moduleRef = await Test.createTestingModule({
       providers: [
         HealthRegistry,
@@ -39,6 +42,7 @@ describe(OutboxPublisher.name, () => {
               kafka,
               health,
               Topic.RegistrationEvents,
+              registrationTopicOf,
             ),
         },
       ],
@@ -48,17 +52,21 @@ describe(OutboxPublisher.name, () => {
   afterAll(async () => {
     await relayApp?.close();
     await tail?.stop();
+    await taskTail?.stop();
     await registration?.close();
   });
 
-  it('publishes the case’s events, LicenseIssued with its credit code, to registration.events', async () => {
+  it('publishes the case’s events to registration.events and its task events to tasks.events', async () => {
     const { run, activities } = registration;
     await run(caseId, activities.submitApplication, submission(caseId));
+    await run(caseId, activities.recordTaskEvent, taskOpened(caseId));
     const { creditCode } = await run(caseId, activities.issueLicense, approval(caseId));
 
     await eventually('LicenseIssued on registration.events', () =>
       Promise.resolve(tail.events.some((event) => event.type === 'LicenseIssued')),
     );
+    await eventually('TaskOpened on tasks.events', () => Promise.resolve(taskTail.events.length > 0));
+    expect(taskTail.events.map((event) => event.type)).toEqual(['TaskOpened']);
 
     expect(tail.events.map((event) => [event.type, event.streamId])).toEqual([
       ['ApplicationSubmitted', `registration-case-${caseId}`],
@@ -70,4 +78,19 @@ describe(OutboxPublisher.name, () => {
       checks: { outbox: { status: 'up', detail: 'relaying to registration.events' } },
     });
   });
+});
+
+const taskOpened = (caseId: string): TaskEventRecord => ({
+  eventId: `${caseId}:review:1#1`,
+  taskId: `${caseId}:review:1`,
+  caseId,
+  kind: 'registration-review',
+  event: {
+    type: 'opened',
+    sequence: 1,
+    at: '2025-03-01T08:01:00.000Z',
+    candidateGroup: { role: 'registration-officer', department: 'market-regulation' },
+    dueAt: '2025-03-04T08:00:00.000Z',
+  },
+  workflow: { workflowId: `registration-${caseId}`, runId: 'run-1' },
 });

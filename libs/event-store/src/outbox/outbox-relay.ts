@@ -4,10 +4,13 @@ import { Pool, PoolClient } from 'pg';
 import { Topic } from '@govflow/contracts';
 import { toKafkaMessage } from '@govflow/messaging';
 import { EventStore } from '../store/event-store';
+import type { StoredEvent } from '../store/event-types';
 import { Pause } from '../shared/pause';
 
 export interface OutboxRelayOptions {
   topic: Topic;
+  /** The topic of each event, when not all go to `topic`; one stream's events must keep one topic (their order). */
+  route?: (event: StoredEvent) => Topic;
   /** Relays with the same name share one checkpoint and one lock; at most one of them publishes. */
   name?: string;
   batchSize?: number;
@@ -83,7 +86,7 @@ export class OutboxRelay {
             await this.pause(this.options.idlePollMs ?? 10);
             continue;
           }
-          await this.producer.send({ topic: this.options.topic, acks: -1, messages: events.map(toKafkaMessage) });
+          await this.producer.sendBatch({ acks: -1, topicMessages: this.byTopic(events) });
           // On the lock's own connection: a relay whose session was ended can no longer move the checkpoint.
           await client.query(
             'UPDATE event_store.relay_checkpoints SET position = $2, updated_at = now() WHERE name = $1',
@@ -123,6 +126,16 @@ export class OutboxRelay {
       [this.name],
     );
     return BigInt(rows[0]?.position ?? 0);
+  }
+
+  private byTopic(events: StoredEvent[]): { topic: Topic; messages: ReturnType<typeof toKafkaMessage>[] }[] {
+    const route = this.options.route ?? (() => this.options.topic);
+    const batches = new Map<Topic, ReturnType<typeof toKafkaMessage>[]>();
+    for (const event of events) {
+      const topic = route(event);
+      batches.set(topic, [...(batches.get(topic) ?? []), toKafkaMessage(event)]);
+    }
+    return [...batches].map(([topic, messages]) => ({ topic, messages }));
   }
 
   private pause(ms: number): Promise<void> {

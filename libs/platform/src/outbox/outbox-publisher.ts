@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Logger, type OnApplicationBootstrap } f
 import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
-import { EventStore, OutboxRelay } from '@govflow/event-store';
+import { EventStore, OutboxRelay, type OutboxRelayOptions } from '@govflow/event-store';
 import { createEventProducer } from '@govflow/messaging';
 import { HealthRegistry } from '../health.registry';
 
@@ -25,6 +25,7 @@ export class OutboxPublisher implements OnApplicationBootstrap, BeforeApplicatio
     kafka: Kafka,
     health: HealthRegistry,
     private readonly topic: Topic,
+    private readonly route?: OutboxRelayOptions['route'],
   ) {
     this.producer = createEventProducer(kafka);
     health.register('outbox', () =>
@@ -47,7 +48,7 @@ export class OutboxPublisher implements OnApplicationBootstrap, BeforeApplicatio
     while (!this.stopping) {
       try {
         await this.producer.connect();
-        this.relay = new OutboxRelay(this.store, this.pool, this.producer, { topic: this.topic });
+        this.relay = new OutboxRelay(this.store, this.pool, this.producer, { topic: this.topic, route: this.route });
         this.relay.start();
         return;
       } catch (error) {
