@@ -7,3 +7,4 @@ export { TemporalWorkerModule } from './temporal-worker/temporal-worker.module';
 export { TemporalWorkerService, type WorkerSpec } from './temporal-worker/temporal-worker.service';
 export { OutboxPublisher } from './outbox/outbox-publisher';
 export { migrateUnderLock } from './database/migrate-under-lock';
+export { startWhenReachable } from './lifecycle/start-when-reachable';

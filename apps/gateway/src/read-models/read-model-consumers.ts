@@ -4,11 +4,10 @@ import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { inTransaction, migrate, startInboxConsumer } from '@govflow/event-store';
 import type { RunningConsumer } from '@govflow/messaging';
-import { KAFKA, PG_POOL } from '@govflow/platform';
+import { KAFKA, PG_POOL, startWhenReachable } from '@govflow/platform';
 import { READ_MODEL_FEEDS, type ReadModelFeed, type ReadModelName } from './read-model-feeds';
 import { resetToEarliest } from './reset-offsets';
 
-const RETRY_MS = 2000;
 // Replicas boot together: concurrent CREATE TABLE IF NOT EXISTS can still collide, so one creates while others wait.
 const TABLES_LOCK = 'gateway.read-models.tables';
 
@@ -83,21 +82,20 @@ export class ReadModelConsumers implements OnModuleInit, OnApplicationBootstrap,
 
   private async startUntilConnected(feed: ReadModelFeed): Promise<void> {
     const { projection, topics, groupId } = feed;
-    while (this.wanted.has(feed) && !this.running.has(feed)) {
-      try {
-        const consumer = await startInboxConsumer(this.pool, this.kafka, {
+    const consumer = await startWhenReachable(
+      groupId,
+      () =>
+        startInboxConsumer(this.pool, this.kafka, {
           groupId,
           topics,
           fromBeginning: true,
           consumerName: consumerName(feed),
           handle: (event, db) => projection.apply(db, projection.table, [event]),
-        });
-        this.running.set(feed, consumer);
-      } catch (error) {
-        this.logger.warn(`${groupId} not started: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+        }),
+      () => !this.wanted.has(feed),
+      this.logger,
+    );
+    if (consumer) this.running.set(feed, consumer);
   }
 
   private async stop(feeds: ReadModelFeed[]): Promise<void> {

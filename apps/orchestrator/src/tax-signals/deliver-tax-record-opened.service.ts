@@ -3,12 +3,16 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Kafka } from 'kafkajs';
 import { Topic } from '@govflow/contracts';
 import { fromKafkaMessage, type RunningConsumer, startRetryingConsumer } from '@govflow/messaging';
-import { KAFKA, PLATFORM_OPTIONS, type PlatformOptions, TEMPORAL_CONNECTION } from '@govflow/platform';
+import {
+  KAFKA,
+  PLATFORM_OPTIONS,
+  type PlatformOptions,
+  startWhenReachable,
+  TEMPORAL_CONNECTION,
+} from '@govflow/platform';
 import { taxRecordOpenedSignal } from '../../../../workflows/registration/definitions';
 import { CONSUMER_GROUP } from '../config/consumer-group.token';
 import { signalForTaxEvent } from './signal-for-tax-event';
-
-const RETRY_MS = 2000;
 
 /**
  * Delivers TaxRecordOpened from tax.events to the registration workflow waiting for it. Signals are safe to
@@ -42,19 +46,18 @@ export class DeliverTaxRecordOpenedService implements OnApplicationBootstrap, On
   }
 
   private async startUntilConnected(): Promise<void> {
-    while (!this.stopping && !this.consumer) {
-      try {
-        this.consumer = await startRetryingConsumer(this.kafka, {
+    this.consumer = await startWhenReachable(
+      'tax.events consumer',
+      () =>
+        startRetryingConsumer(this.kafka, {
           groupId: this.groupId,
           topics: [Topic.TaxEvents],
           fromBeginning: true,
           handle: (message) => this.deliver(fromKafkaMessage(message)),
-        });
-      } catch (error) {
-        this.logger.warn(`tax.events consumer not started: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+        }),
+      () => this.stopping,
+      this.logger,
+    );
   }
 
   private async deliver(event: ReturnType<typeof fromKafkaMessage>): Promise<void> {

@@ -5,8 +5,7 @@ import { Topic } from '@govflow/contracts';
 import { EventStore, OutboxRelay, type OutboxRelayOptions } from '@govflow/event-store';
 import { createEventProducer } from '@govflow/messaging';
 import { HealthRegistry } from '../health.registry';
-
-const RETRY_MS = 2000;
+import { startWhenReachable } from '../lifecycle/start-when-reachable';
 
 /**
  * Relays this service's committed events to its topic for the life of the app. It waits for Kafka rather than
@@ -45,16 +44,16 @@ export class OutboxPublisher implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   private async startWhenConnected(): Promise<void> {
-    while (!this.stopping) {
-      try {
+    this.relay = await startWhenReachable(
+      `${this.topic} relay`,
+      async () => {
         await this.producer.connect();
-        this.relay = new OutboxRelay(this.store, this.pool, this.producer, { topic: this.topic, route: this.route });
-        this.relay.start();
-        return;
-      } catch (error) {
-        this.logger.warn(`${this.topic} relay not started: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+        const relay = new OutboxRelay(this.store, this.pool, this.producer, { topic: this.topic, route: this.route });
+        relay.start();
+        return relay;
+      },
+      () => this.stopping,
+      this.logger,
+    );
   }
 }

@@ -10,11 +10,9 @@ import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
 import { startInboxConsumer } from '@govflow/event-store';
 import type { RunningConsumer } from '@govflow/messaging';
-import { HealthRegistry, KAFKA, PG_POOL } from '@govflow/platform';
+import { HealthRegistry, KAFKA, PG_POOL, startWhenReachable } from '@govflow/platform';
 import { TAX_CONSUMER_GROUP } from '../../config/tax-consumer-group.token';
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './open-tax-record-when-license-issued.handler';
-
-const RETRY_MS = 2000;
 
 /**
  * Reads registration.events through the inbox for the life of the app. A new group starts from the topic's
@@ -52,18 +50,17 @@ export class RegistrationEventsConsumer implements OnApplicationBootstrap, Befor
   }
 
   private async startWhenConnected(): Promise<void> {
-    while (!this.stopping && !this.consumer) {
-      try {
-        this.consumer = await startInboxConsumer(this.pool, this.kafka, {
+    this.consumer = await startWhenReachable(
+      'registration.events consumer',
+      () =>
+        startInboxConsumer(this.pool, this.kafka, {
           groupId: this.groupId,
           topics: [Topic.RegistrationEvents],
           fromBeginning: true,
           handle: (event) => this.openTaxRecord.handle(event, new Date()),
-        });
-      } catch (error) {
-        this.logger.warn(`registration.events consumer not started: ${(error as Error).message}; retrying`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+        }),
+      () => this.stopping,
+      this.logger,
+    );
   }
 }
