@@ -2,12 +2,14 @@
 // npm start: dependencies, servers, every app; prints where to go.
 import { startApps, apps, healthUrl } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
 import { serverEnv, up } from './dev.mjs';
 
 const log = (line) => console.log(line);
 const t0 = Date.now();
 try {
   ensureDependencies(log);
+  ensureChromium(log);
   build(log);
   await up();
   const env = await serverEnv();

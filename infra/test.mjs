@@ -6,6 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { config, projectRoot } from './lib/config.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
 import { down, serverEnv, up } from './dev.mjs';
 
 const log = (line) => console.log(`[test] ${line}`);
@@ -34,6 +35,7 @@ let ok = false;
 const t0 = Date.now();
 try {
   ensureDependencies(log);
+  ensureChromium(log);
   started = await up();
   build(log);
   const env = { ...process.env, ...(await serverEnv()) };

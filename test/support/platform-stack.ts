@@ -35,7 +35,16 @@ export async function startPlatformStack(name: string, basePort: number): Promis
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
     { app: 'orchestrator', port: basePort + 4, env: { ORCHESTRATOR_CONSUMER_GROUP: `orchestrator_${run}` } },
-    { app: 'gateway', port: basePort, env: { DATABASE_URL: gatewayDb.url, GATEWAY_CONSUMER_GROUP: `gateway_${run}` } },
+    {
+      app: 'gateway',
+      port: basePort,
+      env: {
+        DATABASE_URL: gatewayDb.url,
+        GATEWAY_CONSUMER_GROUP: `gateway_${run}`,
+        REGISTRATION_URL: `http://127.0.0.1:${basePort + 1}`,
+        TAX_URL: `http://127.0.0.1:${basePort + 2}`,
+      },
+    },
   ];
   await startConsumerGroupsAtEnd({
     [`tax_${run}`]: [Topic.RegistrationEvents],

@@ -7,6 +7,9 @@ import type { GatewayConfig } from './config/env.schema';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { NamesModule } from './names/names.module';
 import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.controller';
+import { PortalCoreModule } from './portal/portal-core.module';
+import { RegistrationPagesModule } from './registrations/pages/registration-pages.module';
+import { TaskPagesModule } from './tasks/pages/task-pages.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -23,7 +26,13 @@ export class GatewayModule {
         NamesModule,
         RegistrationsModule,
         TasksModule,
-        AuditModule,
+        AuditModule.register([
+          { service: 'registration', url: config.REGISTRATION_URL },
+          { service: 'tax', url: config.TAX_URL },
+        ]),
+        PortalCoreModule.register(config),
+        RegistrationPagesModule,
+        TaskPagesModule,
       ],
       controllers: [LandingPageController],
       providers: [

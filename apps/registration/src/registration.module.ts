@@ -11,6 +11,7 @@ import {
   platformOptions,
   TemporalWorkerModule,
   OutboxPublisher,
+  IntegrityController,
 } from '@govflow/platform';
 import { RegistrationActivitiesService } from './activities/registration-activities.service';
 import { registrationTopicOf } from './outbox/registration-topics';
@@ -37,6 +38,7 @@ export class RegistrationModule {
           }),
         }),
       ],
+      controllers: [IntegrityController],
       providers: [
         {
           provide: OutboxPublisher,

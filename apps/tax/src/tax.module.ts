@@ -3,7 +3,15 @@ import type { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
-import { HealthRegistry, KAFKA, OutboxPublisher, PG_POOL, PlatformModule, platformOptions } from '@govflow/platform';
+import {
+  HealthRegistry,
+  IntegrityController,
+  KAFKA,
+  OutboxPublisher,
+  PG_POOL,
+  PlatformModule,
+  platformOptions,
+} from '@govflow/platform';
 import type { TaxConfig } from './config/env.schema';
 import { TAX_CONSUMER_GROUP } from './config/tax-consumer-group.token';
 import { TaxMigrations } from './database/tax.migrations';
@@ -17,6 +25,7 @@ export class TaxModule {
     return {
       module: TaxModule,
       imports: [PlatformModule.forRoot(platformOptions('tax', config))],
+      controllers: [IntegrityController],
       providers: [
         { provide: TAX_CONSUMER_GROUP, useValue: config.TAX_CONSUMER_GROUP },
         { provide: EventStore, useFactory: (pool: Pool) => new EventStore(pool), inject: [PG_POOL] },

@@ -8,3 +8,4 @@ export { TemporalWorkerService, type WorkerSpec } from './temporal-worker/tempor
 export { OutboxPublisher } from './outbox/outbox-publisher';
 export { migrateUnderLock } from './database/migrate-under-lock';
 export { startWhenReachable } from './lifecycle/start-when-reachable';
+export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';

@@ -18,6 +18,9 @@ export const gatewayEnvSchema = serviceEnvSchema({ port: 3000, database: 'gatewa
       .max(86400, 'must be between 60 and 86400')
       .default(3600),
     TEMPORAL_UI_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+    /** Where the services answer GET /integrity, for the administrators' integrity check. */
+    REGISTRATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3001'),
+    TAX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3002'),
     /** Prefix of the Kafka consumer groups that feed the read models; tests run with their own. */
     GATEWAY_CONSUMER_GROUP: z
       .string()

@@ -34,6 +34,7 @@ export function landingPageHtml({ temporalUiUrl }: { temporalUiUrl?: string }): 
   <p>Business registration, tax and science-commission services in one place</p>
 </header>
 <main>
+  <p><a href="/sign-in" style="font-size:1.25rem;font-weight:600">进入一网通办（登录） Sign in to the portal</a></p>
   <h2>Platform health <span id="checked"></span></h2>
   <ul id="health"><li>checking…</li></ul>
   <h2>For developers</h2>

@@ -107,8 +107,8 @@ describe('read models fed from the real Kafka topics', () => {
       const tasks = await inboxOf('reg-officer1');
       expect(tasks.sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(
         [
-          { ...taskOf(reviewed), assignee: officer2.id, escalated: false },
-          { ...taskOf(escalated, 'tax-review'), assignee: null, escalated: true },
+          { ...taskOf(reviewed), assignee: officer2.id, assigneeUsername: 'reg-officer2', escalated: false },
+          { ...taskOf(escalated, 'tax-review'), assignee: null, assigneeUsername: null, escalated: true },
         ]
           .map(({ workflowId: _, ...task }) => ({ ...task, dueAt: due, status: 'open' }))
           .sort((a, b) => a.caseId.localeCompare(b.caseId)),
@@ -223,15 +223,16 @@ describe('read models fed from the real Kafka topics', () => {
         type: 'TaskDecided',
         service: 'tasks',
         occurredAt: instant(2).toISOString(),
-        actor: officer1,
+        actor: { ...officer1, username: 'reg-officer1' },
         reason: 'ok',
         streamId: `task-${caseId}:review:1`,
         version: 2,
+        causationId: expect.any(String),
       });
       expect(events[0]).toMatchObject({
         type: 'ApplicationSubmitted',
         service: 'registration',
-        actor: { id: 'registration-service', role: 'system', department: null },
+        actor: { id: 'registration-service', username: null, role: 'system', department: null },
         reason: null,
       });
       expect(events[5]).toMatchObject({ type: 'TaxRecordOpened', service: 'tax' });

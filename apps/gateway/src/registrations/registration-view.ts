@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { permitCatalogues } from '@govflow/policy';
 import type {
   RegistrationStatus,
   RegistrationStatusName,
@@ -47,8 +48,19 @@ export const registrationView = z.object({
   license: z.object({ creditCode: z.string(), enterpriseName: z.string(), issuedAt: z.iso.datetime() }).optional(),
   taxRecord: z.object({ taxpayerId: z.string(), openedAt: z.iso.datetime() }).optional(),
   requiredPermits: z
-    .array(z.object({ code: z.string(), name: z.string(), authority: z.string() }))
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameZh: z.string().describe('the official Chinese name, e.g. 食品经营许可'),
+        authority: z.string(),
+      }),
+    )
     .describe('post-license permits to apply for (先照后证, R2.1); empty until the license is issued'),
+  informationRequest: z
+    .object({ taskId: z.string(), reason: z.string(), requestedAt: z.string() })
+    .optional()
+    .describe("while information is requested: the officer's reason (补正)"),
 });
 export type RegistrationView = z.infer<typeof registrationView>;
 
@@ -68,6 +80,20 @@ export function toRegistrationView(status: RegistrationStatus): RegistrationView
       license: { creditCode: license.creditCode, enterpriseName: license.enterpriseName, issuedAt: license.issuedAt },
     }),
     ...(taxRecord && { taxRecord: { taxpayerId: taxRecord.taxpayerId, openedAt: taxRecord.openedAt } }),
-    requiredPermits: status.requiredPermits.map(({ code, name, authority }) => ({ code, name, authority })),
+    requiredPermits: status.requiredPermits.map(({ code, name, authority }) => ({
+      code,
+      name,
+      nameZh: permitNameZh(code) ?? name,
+      authority,
+    })),
   };
+}
+
+/** The official Chinese name of a catalogue item, from whichever catalogue version lists it. */
+function permitNameZh(code: string): string | undefined {
+  for (const { value } of permitCatalogues.versions) {
+    const entry = value.find((item) => item.code === code);
+    if (entry) return entry.nameZh;
+  }
+  return undefined;
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
+import { AuditTrailStore } from '../audit/audit-trail/audit-trail.store';
+import { TaskInboxStore } from '../tasks/task-inbox/task-inbox.store';
 import { CaseAccess } from './case-access';
+import { CaseProgressController } from './case-progress/case-progress.controller';
+import { FindCasesController } from './find-cases/find-cases.controller';
+import { GetApplicationController } from './get-application/get-application.controller';
 import { GetRegistrationController } from './get-registration/get-registration.controller';
 import { CaseStatuses } from './list-registrations/case-statuses';
 import { ListRegistrationsController } from './list-registrations/list-registrations.controller';
@@ -19,6 +24,9 @@ import { SupplementRegistration } from './supplement-registration/supplement-reg
     ListRegistrationsController,
     GetRegistrationController,
     SupplementRegistrationController,
+    GetApplicationController,
+    CaseProgressController,
+    FindCasesController,
   ],
   providers: [
     RegistrationCaseStore,
@@ -27,6 +35,8 @@ import { SupplementRegistration } from './supplement-registration/supplement-reg
     SubmitRegistration,
     RegistrationWorkflowStarter,
     SupplementRegistration,
+    AuditTrailStore,
+    TaskInboxStore,
   ],
 })
 export class RegistrationsModule {}

@@ -6,6 +6,7 @@ export const inboxTaskView = z.object({
   caseId: z.string(),
   kind: z.string().describe('e.g. registration-review'),
   assignee: z.string().nullable().describe('the user id of the officer holding the claim, or null'),
+  assigneeUsername: z.string().nullable().optional().describe('the username of that officer'),
   dueAt: z.iso.datetime(),
   escalated: z.boolean(),
   status: z.enum(['open', 'decided']),

@@ -3,6 +3,7 @@ import { UsersModule } from '../auth/users/users.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { ClaimTaskController } from './claim-task/claim-task.controller';
 import { DecideTaskController } from './decide-task/decide-task.controller';
+import { GetTaskController } from './get-task/get-task.controller';
 import { ListTasksController } from './list-tasks/list-tasks.controller';
 import { ReassignTaskController } from './reassign-task/reassign-task.controller';
 import { TaskInboxStore } from './task-inbox/task-inbox.store';
@@ -18,6 +19,7 @@ import { UnclaimTaskController } from './unclaim-task/unclaim-task.controller';
     UnclaimTaskController,
     ReassignTaskController,
     DecideTaskController,
+    GetTaskController,
   ],
   providers: [TaskInboxStore, TaskUpdates],
 })

@@ -7,6 +7,8 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { TaskState } from '@govflow/contracts';
+import { taskStateQuery } from '../../../../workflows/shared/human-task/definitions';
 import {
   registrationStatusQuery,
   registrationWorkflowId,
@@ -49,6 +51,18 @@ export class CaseWorkflows {
       return await this.answeredInTime(() => handle.query(registrationStatusQuery));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`no registration ${caseId}`);
+      throw error;
+    }
+  }
+
+  /** A task as the workflow that owns it reports it, history included; null when it has no such task. */
+  async taskState(workflowId: string, taskId: string): Promise<TaskState | null> {
+    try {
+      return await this.answeredInTime(() =>
+        this.temporal.workflow.getHandle(workflowId).query(taskStateQuery, taskId),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`no task ${taskId}`);
       throw error;
     }
   }

@@ -42,6 +42,13 @@ export class AuditTrailProjection implements Projection {
       actor_role text NOT NULL,
       actor_department text,
       reason text)`);
+    // The gateway's own order of arrival across topics: the id of the portal's live updates (SSE Last-Event-ID).
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS seq bigserial`);
+    await db.query(`CREATE INDEX IF NOT EXISTS ${table}_case_seq_idx ON ${table} (case_id, seq)`);
+    // What caused the event (a command or another event), and the credit code a license carries, for the search.
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS causation_id text`);
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS credit_code text`);
+    await db.query(`CREATE INDEX IF NOT EXISTS ${table}_credit_code_idx ON ${table} (credit_code)`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_case_idx ON ${table} (case_id, occurred_at, topic, version, position)`,
     );
@@ -49,11 +56,11 @@ export class AuditTrailProjection implements Projection {
 
   async apply(db: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void> {
     for (const event of events) {
-      const { actor, reason, correlationId } = event.metadata;
+      const { actor, reason, correlationId, causationId } = event.metadata;
       await db.query(
         `INSERT INTO ${table} (event_id, case_id, topic, service, type, stream_id, version, position, occurred_at,
-           actor_id, actor_role, actor_department, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (event_id) DO NOTHING`,
+           actor_id, actor_role, actor_department, reason, causation_id, credit_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING`,
         [
           event.eventId,
           correlationId,
@@ -68,8 +75,17 @@ export class AuditTrailProjection implements Projection {
           actor.role,
           actor.department ?? null,
           reason ?? null,
+          causationId,
+          creditCodeOf(event),
         ],
       );
     }
   }
+}
+
+/** The credit code a LicenseIssued event carries, so an administrator can find the case by it. */
+function creditCodeOf(event: RecordedEvent): string | null {
+  if (event.type !== 'LicenseIssued') return null;
+  const code = (event.data as { creditCode?: unknown } | null)?.creditCode;
+  return typeof code === 'string' ? code : null;
 }

@@ -12,6 +12,7 @@ export interface AuditedEvent {
   reason: string | null;
   streamId: string;
   version: number;
+  causationId: string | null;
 }
 
 interface Row {
@@ -25,6 +26,15 @@ interface Row {
   reason: string | null;
   stream_id: string;
   version: number;
+  causation_id: string | null;
+}
+
+/** An event of a case as it reached the gateway: `seq` orders arrivals across every topic. */
+export interface ArrivedEvent {
+  seq: string;
+  type: string;
+  service: string;
+  occurredAt: string;
 }
 
 /** Reads the audit index (see AuditTrailProjection). */
@@ -51,6 +61,31 @@ export class AuditTrailStore {
       reason: row.reason,
       streamId: row.stream_id,
       version: row.version,
+      causationId: row.causation_id,
     }));
+  }
+
+  /** The case's events that arrived after `afterSeq`, in order of arrival. */
+  async arrivedAfter(caseId: string, afterSeq: string): Promise<ArrivedEvent[]> {
+    const { rows } = await this.pool.query<{ seq: string; type: string; service: string; occurred_at: Date }>(
+      `SELECT seq::text, type, service, occurred_at FROM ${AUDIT_TRAIL_TABLE}
+       WHERE case_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT 500`,
+      [caseId, afterSeq],
+    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      type: row.type,
+      service: row.service,
+      occurredAt: row.occurred_at.toISOString(),
+    }));
+  }
+
+  /** The cases whose license carries this credit code. */
+  async casesWithCreditCode(creditCode: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ case_id: string }>(
+      `SELECT DISTINCT case_id FROM ${AUDIT_TRAIL_TABLE} WHERE credit_code = $1`,
+      [creditCode],
+    );
+    return rows.map((row) => row.case_id);
   }
 }

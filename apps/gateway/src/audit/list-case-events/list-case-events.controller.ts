@@ -5,18 +5,26 @@ import { Roles } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
-import { type AuditedEvent, AuditTrailStore } from '../audit-trail/audit-trail.store';
+import { UserStore } from '../../auth/users/user-store';
+import { AuditTrailStore } from '../audit-trail/audit-trail.store';
 
 const auditedEvent = z.object({
   eventId: z.string(),
   type: z.string().describe('e.g. ApplicationSubmitted, TaskDecided, LicenseIssued, TaxRecordOpened'),
   service: z.string().describe('registration, tax or science-commission; tasks for the shared task topic'),
   occurredAt: z.iso.datetime(),
-  actor: z.object({ id: z.string(), role: z.string(), department: z.string().nullable() }),
+  actor: z.object({
+    id: z.string(),
+    username: z.string().nullable().describe("the person's username; null for a service or an unknown id"),
+    role: z.string(),
+    department: z.string().nullable(),
+  }),
   reason: z.string().nullable().describe('why, where a person decided'),
   streamId: z.string(),
   version: z.number().int().describe('position of the event in its stream, from 1'),
+  causationId: z.string().nullable().describe('the event or command that caused this one'),
 });
+type CaseEvent = z.infer<typeof auditedEvent>;
 
 // Case ids are opaque to the audit index: it keeps whatever correlation id the services wrote.
 const correlationIdPipe = new FieldValidationPipe(
@@ -28,7 +36,10 @@ const correlationIdPipe = new FieldValidationPipe(
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/audit')
 export class ListCaseEventsController {
-  constructor(private readonly audit: AuditTrailStore) {}
+  constructor(
+    private readonly audit: AuditTrailStore,
+    private readonly users: UserStore,
+  ) {}
 
   @Get('cases/:caseId/events')
   @Roles('administrator')
@@ -42,7 +53,17 @@ export class ListCaseEventsController {
   @ApiParam({ name: 'caseId' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(auditedEvent)) })
   @ApiErrorResponses(400, 401, 403)
-  list(@Param('caseId', correlationIdPipe) caseId: string): Promise<AuditedEvent[]> {
-    return this.audit.eventsOfCase(caseId);
+  async list(@Param('caseId', correlationIdPipe) caseId: string): Promise<CaseEvent[]> {
+    // Usernames never change here, so today's name is the name at the time of the act.
+    const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
+    return (await this.audit.eventsOfCase(caseId)).map(({ actor, ...event }) => ({
+      ...event,
+      actor: {
+        id: actor.id,
+        username: usernames.get(actor.id) ?? null,
+        role: actor.role,
+        department: actor.department,
+      },
+    }));
   }
 }

@@ -4,6 +4,7 @@ import { type Actor, CurrentActor } from '@govflow/auth';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { CaseWorkflows } from '../../temporal/case-workflows';
+import { TaskInboxStore } from '../../tasks/task-inbox/task-inbox.store';
 import { CaseAccess } from '../case-access';
 import { caseIdPipe } from '../case-id';
 import { registrationView, type RegistrationView, toRegistrationView } from '../registration-view';
@@ -15,6 +16,7 @@ export class GetRegistrationController {
   constructor(
     private readonly access: CaseAccess,
     private readonly workflows: CaseWorkflows,
+    private readonly inbox: TaskInboxStore,
   ) {}
 
   @Get(':caseId')
@@ -29,6 +31,9 @@ export class GetRegistrationController {
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<RegistrationView> {
     await this.access.assertMayView(actor, caseId);
-    return toRegistrationView(await this.workflows.registrationStatus(caseId));
+    const view = toRegistrationView(await this.workflows.registrationStatus(caseId));
+    if (view.status !== 'information-requested') return view;
+    const request = await this.inbox.latestInformationRequest(caseId);
+    return request ? { ...view, informationRequest: request } : view;
   }
 }

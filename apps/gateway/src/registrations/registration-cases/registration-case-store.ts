@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Pool } from 'pg';
+import type { EstablishmentApplication } from '@govflow/contracts';
 import { PG_POOL } from '@govflow/platform';
 import { migrateRegistrationCases } from './registration-cases.migration';
 
@@ -72,6 +73,26 @@ export class RegistrationCaseStore implements OnModuleInit {
     await this.pool.query('UPDATE registration_cases SET workflow_started = true WHERE case_id = $1', [caseId]);
   }
 
+  /** Keeps the application as filed, then as each supplement changed it. */
+  async saveApplication(caseId: string, application: EstablishmentApplication): Promise<void> {
+    await this.pool.query('UPDATE registration_cases SET application = $2 WHERE case_id = $1', [caseId, application]);
+  }
+
+  async mergeApplication(caseId: string, changes: Partial<EstablishmentApplication>): Promise<void> {
+    await this.pool.query(
+      'UPDATE registration_cases SET application = coalesce(application, $2::jsonb) || $2::jsonb WHERE case_id = $1',
+      [caseId, changes],
+    );
+  }
+
+  async application(caseId: string): Promise<EstablishmentApplication | undefined> {
+    const { rows } = await this.pool.query<{ application: EstablishmentApplication | null }>(
+      'SELECT application FROM registration_cases WHERE case_id = $1',
+      [caseId],
+    );
+    return rows[0]?.application ?? undefined;
+  }
+
   async setCurrency(caseId: string, currency: string): Promise<void> {
     await this.pool.query('UPDATE registration_cases SET currency = $2 WHERE case_id = $1', [caseId, currency]);
   }
@@ -87,6 +108,17 @@ export class RegistrationCaseStore implements OnModuleInit {
       `SELECT * FROM registration_cases WHERE applicant_id = $1 AND workflow_started
        ORDER BY submitted_at DESC, case_id`,
       [applicantId],
+    );
+    return rows.map(toCase);
+  }
+
+  /** Cases by id, or whose enterprise name contains the text; newest first, at most 50. */
+  async search(text: string, caseIds: readonly string[] = []): Promise<RegistrationCase[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT * FROM registration_cases
+       WHERE case_id::text = $1 OR case_id::text = ANY($2) OR enterprise_name LIKE '%' || $3 || '%'
+       ORDER BY submitted_at DESC, case_id LIMIT 50`,
+      [text.toLowerCase(), caseIds, text.replace(/[\\%_]/g, (c) => `\\${c}`)],
     );
     return rows.map(toCase);
   }

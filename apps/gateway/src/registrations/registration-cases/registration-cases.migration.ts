@@ -16,6 +16,8 @@ const STATEMENTS = [
      UNIQUE (applicant_id, idempotency_key)
    )`,
   `CREATE INDEX IF NOT EXISTS registration_cases_applicant_idx ON registration_cases (applicant_id, submitted_at DESC)`,
+  // The application as filed and as supplemented, for the officer's task page and the license page.
+  `ALTER TABLE registration_cases ADD COLUMN IF NOT EXISTS application jsonb`,
 ];
 
 /** Creates the table of submitted cases (owner, Idempotency-Key) if it is missing; safe to run at every boot. */

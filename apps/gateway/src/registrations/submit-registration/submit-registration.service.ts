@@ -42,6 +42,7 @@ export class SubmitRegistration {
     }
     if (!filed.workflowStarted) {
       const { caseId, submittedAt } = filed;
+      await this.cases.saveApplication(caseId, application);
       await this.workflows.start({ caseId, applicant: toContractActor(applicant), application, submittedAt });
       await this.cases.markStarted(caseId);
     }

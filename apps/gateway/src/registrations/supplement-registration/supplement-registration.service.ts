@@ -39,6 +39,7 @@ export class SupplementRegistration {
       note,
     });
     if (changes.registeredCapital) await this.cases.setCurrency(caseId, changes.registeredCapital.currency);
+    await this.cases.mergeApplication(caseId, application);
     return status;
   }
 }

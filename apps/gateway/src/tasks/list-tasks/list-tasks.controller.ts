@@ -5,6 +5,7 @@ import { type Actor, CurrentActor } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
+import { UserStore } from '../../auth/users/user-store';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { inboxTaskView, type InboxTaskView } from '../task-view';
 
@@ -14,7 +15,10 @@ const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/tasks')
 export class ListTasksController {
-  constructor(private readonly inbox: TaskInboxStore) {}
+  constructor(
+    private readonly inbox: TaskInboxStore,
+    private readonly users: UserStore,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -32,11 +36,13 @@ export class ListTasksController {
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
     const tasks = await this.inbox.forDepartment(actor.department, status);
+    const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
     return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => ({
       taskId,
       caseId,
       kind,
       assignee,
+      assigneeUsername: assignee ? (usernames.get(assignee) ?? null) : null,
       dueAt,
       escalated,
       status: taskStatus,

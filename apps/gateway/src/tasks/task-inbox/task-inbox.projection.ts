@@ -28,6 +28,9 @@ export class TaskInboxProjection implements Projection {
       status text NOT NULL DEFAULT 'open',
       outcome text,
       updated_at timestamptz NOT NULL DEFAULT now())`);
+    // Why the officer decided so: the registrant is shown the reason of a request for information (补正).
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS reason text`);
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS decided_at timestamptz`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_department_idx ON ${table} (candidate_department, status, due_at)`,
     );
@@ -86,7 +89,11 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
     case 'reassigned':
       return assign(event.to.id, event.sequence);
     case 'decided':
-      return { set: `status = 'decided', outcome = $2`, values: [event.outcome], guard: 'true' };
+      return {
+        set: `status = 'decided', outcome = $2, reason = $3, decided_at = $4`,
+        values: [event.outcome, event.reason ?? null, event.at],
+        guard: 'true',
+      };
     case 'refused':
       return undefined;
   }

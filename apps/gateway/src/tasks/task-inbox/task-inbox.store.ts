@@ -62,4 +62,17 @@ export class TaskInboxStore {
     ]);
     return rows[0] && toTask(rows[0]);
   }
+
+  /** The officer's latest request for information on a case (补正), with its reason, once decided. */
+  async latestInformationRequest(
+    caseId: string,
+  ): Promise<{ taskId: string; reason: string; requestedAt: string } | undefined> {
+    const { rows } = await this.pool.query<{ task_id: string; reason: string | null; decided_at: Date | null }>(
+      `SELECT task_id, reason, decided_at FROM ${table}
+       WHERE case_id = $1 AND outcome = 'request-info' ORDER BY decided_at DESC NULLS LAST, task_id DESC LIMIT 1`,
+      [caseId],
+    );
+    const row = rows[0];
+    return row && { taskId: row.task_id, reason: row.reason ?? '', requestedAt: row.decided_at?.toISOString() ?? '' };
+  }
 }

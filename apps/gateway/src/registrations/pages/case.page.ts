@@ -1,0 +1,93 @@
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { EstablishmentApplication } from '@govflow/contracts';
+import { caseStatusZh, departmentZh, ENTITY_TYPES } from '../../portal/labels';
+import { PageErrorFilter } from '../../portal/page-error.filter';
+import { PageRenderer } from '../../portal/page-renderer';
+import { pageContext } from '../../portal/portal-page';
+import { PortalSessions } from '../../portal/session/portal-session';
+import type { RegistrationView } from '../registration-view';
+import { stepLinesOf } from './case-steps';
+
+interface CaseSummary {
+  caseId: string;
+  status: string;
+  submittedAt: string;
+  enterpriseName: string;
+}
+
+const uuid = new ParseUUIDPipe();
+
+/** The registrant's cases (我的办件), each case's live progress, its confirmation and its e-license. */
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@Controller('portal/cases')
+export class CasePages {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly sessions: PortalSessions,
+  ) {}
+
+  @Get()
+  async list(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    const cases = await page.api.read<CaseSummary[]>('/api/registrations');
+    page.render('registrations/my-cases.njk', {
+      title: '我的办件',
+      cases: cases.map((c) => ({ ...c, statusLabel: caseStatusZh(c.status) })),
+    });
+  }
+
+  @Get(':caseId')
+  async show(@Req() request: Request, @Res() response: Response, @Param('caseId', uuid) caseId: string): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    const view = await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
+    page.render('registrations/case.njk', { title: '办件进度', backLink: '/portal/cases', ...progressContext(view) });
+  }
+
+  @Get(':caseId/submitted')
+  async submitted(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('caseId', uuid) caseId: string,
+  ): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
+    page.render('registrations/submitted.njk', { title: '申请已提交', caseId });
+  }
+
+  @Get(':caseId/license')
+  async license(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('caseId', uuid) caseId: string,
+  ): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    const view = await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
+    const application = await page.api.read<EstablishmentApplication>(`/api/registrations/${caseId}/application`);
+    page.render('registrations/license.njk', {
+      title: '电子营业执照',
+      backLink: `/portal/cases/${caseId}`,
+      view,
+      application,
+      entityType: ENTITY_TYPES[application.entityType] ?? application.entityType,
+      issuingAuthority: `${application.name.division}市场监督管理局`,
+      permits: permitsOf(view),
+    });
+  }
+}
+
+const permitsOf = (view: RegistrationView) =>
+  view.requiredPermits.map((permit) => ({ ...permit, authorityZh: departmentZh(permit.authority) }));
+
+/** What the live part of the case page shows; the SSE stream re-renders the same. */
+export function progressContext(view: RegistrationView) {
+  return {
+    view,
+    caseId: view.caseId,
+    statusLabel: caseStatusZh(view.status),
+    steps: stepLinesOf(view),
+    permits: permitsOf(view),
+  };
+}

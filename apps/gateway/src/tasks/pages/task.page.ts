@@ -1,0 +1,152 @@
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { EstablishmentApplication } from '@govflow/contracts';
+import type { FieldError } from '../../http/api-error';
+import { ENTITY_TYPES, OUTCOMES, caseStatusZh } from '../../portal/labels';
+import { PageErrorFilter } from '../../portal/page-error.filter';
+import { PageRenderer } from '../../portal/page-renderer';
+import { ApiCallFailed } from '../../portal/portal-api';
+import { pageContext, type PageContext } from '../../portal/portal-page';
+import { PortalSessions } from '../../portal/session/portal-session';
+import { taskActionZh, taskEventZh, taskKindZh, taskRuleZh } from './task-labels';
+
+interface NamedActor {
+  id: string;
+  username: string | null;
+  role: string;
+  department: string | null;
+}
+
+interface TaskDetail {
+  taskId: string;
+  caseId: string;
+  kind: string;
+  assignee: string | null;
+  assigneeUsername: string | null;
+  dueAt: string;
+  escalated: boolean;
+  status: 'open' | 'decided';
+  candidateGroup: { role: string; department: string };
+  decision?: { outcome: string; reason?: string; decidedAt: string };
+  history: {
+    sequence: number;
+    at: string;
+    type: string;
+    actor?: NamedActor;
+    to?: NamedActor;
+    outcome?: string;
+    reason?: string;
+    attempted?: string;
+    message?: string;
+  }[];
+}
+
+const ACTIONS = ['claim', 'unclaim', 'reassign', 'decision'] as const;
+type Action = (typeof ACTIONS)[number];
+
+/** The workflow's refusal, said plainly: a four-eyes or department refusal is a message, never a raw error. */
+function refusalZh(status: number, errors: readonly FieldError[]): string {
+  const detail = errors.map((e) => e.message).join('；');
+  if (status === 403) return `此操作未被接受：您不能办理此任务（部门或角色不符，或违反四眼原则）。系统说明：${detail}`;
+  if (status === 409) return `此操作未被接受：任务状态已变化（已被他人认领、已决定或办件已结束）。系统说明：${detail}`;
+  return `此操作未被接受：${detail}`;
+}
+
+function fieldErrorsZh(errors: readonly FieldError[]): FieldError[] {
+  return errors.map((error) => {
+    if (error.field === 'reason') return { field: 'reason', message: '不予登记或要求补正时必须填写理由' };
+    if (error.field === 'outcome') return { field: 'outcome-approve', message: '请选择审核结论' };
+    if (error.field === 'to') return { field: 'to', message: '请填写要转办给的同事的用户名（须为本部门审核员）' };
+    return { field: null, message: error.message };
+  });
+}
+
+/** The officer's task page: the whole application, why the task exists and who may see it, its history, actions. */
+@ApiExcludeController()
+@UseFilters(PageErrorFilter)
+@Controller('portal/tasks')
+export class TaskPage {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly sessions: PortalSessions,
+  ) {}
+
+  @Get(':taskId')
+  async show(@Req() request: Request, @Res() response: Response, @Param('taskId') taskId: string): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    await this.render(page, taskId, {});
+  }
+
+  @Post(':taskId/:action')
+  async act(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('taskId') taskId: string,
+    @Param('action') action: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response, { form: true });
+    if (!ACTIONS.includes(action as Action)) throw new ApiCallFailed(404, []);
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+    const payload: Record<Action, unknown> = {
+      claim: {},
+      unclaim: {},
+      reassign: { to: text(body.to), reason: text(body.reason) },
+      decision: { outcome: text(body.outcome), ...(text(body.reason) ? { reason: text(body.reason) } : {}) },
+    };
+    const answer = await page.api.call(
+      'POST',
+      `/api/tasks/${encodeURIComponent(taskId)}/${action}`,
+      payload[action as Action],
+    );
+    if (answer.ok) {
+      return response.redirect(303, `/portal/tasks/${encodeURIComponent(taskId)}?done=${action}`);
+    }
+    if (answer.status === 400) {
+      return this.render(page, taskId, { errors: fieldErrorsZh(answer.errors), form: body }, 400);
+    }
+    if (answer.status === 403 || answer.status === 409) {
+      return this.render(page, taskId, { refusal: refusalZh(answer.status, answer.errors) }, answer.status);
+    }
+    throw new ApiCallFailed(answer.status, answer.errors);
+  }
+
+  private async render(page: PageContext, taskId: string, extra: object, status = 200): Promise<void> {
+    const path = `/api/tasks/${encodeURIComponent(taskId)}`;
+    const task = await page.api.read<TaskDetail>(path);
+    const [application, caseView] = await Promise.all([
+      page.api.call<EstablishmentApplication>('GET', `/api/registrations/${task.caseId}/application`),
+      page.api.call<{ status: string }>('GET', `/api/registrations/${task.caseId}`),
+    ]);
+    const me = page.session.actor;
+    page.render(
+      'tasks/task.njk',
+      {
+        title: `${taskKindZh(task.kind)} - 任务`,
+        backLink: '/portal/tasks',
+        task,
+        kindLabel: taskKindZh(task.kind),
+        rule: taskRuleZh(task.kind),
+        application: application.ok ? application.body : undefined,
+        entityType: application.ok ? (ENTITY_TYPES[application.body.entityType] ?? '') : '',
+        caseStatus: caseView.ok ? caseStatusZh(caseView.body.status) : '',
+        mine: task.assignee === me.id,
+        overdue: task.status === 'open' && Date.parse(task.dueAt) < Date.now(),
+        history: task.history.map((line) => ({
+          ...line,
+          typeLabel: taskEventZh(line.type),
+          attemptedLabel: line.attempted ? taskActionZh(line.attempted) : '',
+          outcomeLabel: line.outcome ? (OUTCOMES[line.outcome] ?? line.outcome) : '',
+        })),
+        decisionLabel: task.decision ? (OUTCOMES[task.decision.outcome] ?? task.decision.outcome) : '',
+        outcomes: Object.entries(OUTCOMES).map(([value, label]) => ({ value, label })),
+        done: ACTIONS.find((a) => a === page.request.query.done),
+        errors: [],
+        form: {},
+        ...extra,
+      },
+      status,
+    );
+  }
+}

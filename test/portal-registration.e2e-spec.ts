@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
+import { startPlatformStack, type PlatformStack } from './support/platform-stack';
+
+jest.setTimeout(240_000);
+
+// The portal as its three kinds of user work it, in real headless Chromium against the real stack: every page
+// visited is checked with axe-core and photographed under .local/screenshots/.
+describe('the portal in Chromium: 三证合一 by clicking only', () => {
+  let stack: PlatformStack;
+  let browser: Browser;
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startPlatformStack('e2e-portal', 3960), launchChromium()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const check = async (page: Page, name: string) => {
+    await screenshot(page, name);
+    violations.push(...(await seriousA11yViolations(page)));
+  };
+
+  const signIn = async (username: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(`${stack.gatewayUrl}/sign-in`);
+    await page.getByLabel('用户名', { exact: true }).fill(username);
+    await page.getByLabel('密码', { exact: true }).fill('demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/portal\//);
+    return page;
+  };
+
+  let caseId: string;
+  let registrant: Page;
+  let officer: Page;
+
+  it('signs in with a form, and refuses a wrong password with an error summary', async () => {
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await page.goto(`${stack.gatewayUrl}/sign-in`);
+    await check(page, '01-sign-in');
+    await page.getByLabel('用户名', { exact: true }).fill('registrant1');
+    await page.getByLabel('密码', { exact: true }).fill('wrong');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expectText(page, '.error-summary', '用户名或密码不正确');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === 'govflow_session')).toBeUndefined();
+    await page.context().close();
+  });
+
+  it('lets the registrant check a name as they type, and apply with an error summary and check-your-answers', async () => {
+    registrant = await signIn('registrant1');
+    const session = (await registrant.context().cookies()).find((c) => c.name === 'govflow_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await check(registrant, '02-my-cases-empty');
+
+    await registrant.getByRole('link', { name: '开办新企业' }).click();
+    await registrant.getByLabel('行政区划').selectOption('北京');
+    await registrant.getByLabel('字号', { exact: true }).fill('海淀');
+    await registrant.getByLabel('行业表述').fill('科技');
+    await expectText(registrant, '#name-result', '字号不得使用县级以上行政区划名称');
+    await registrant.getByLabel('字号', { exact: true }).fill('星河');
+    await expectText(registrant, '#name-result', '名称可以申报');
+    await check(registrant, '03-name-check');
+    await registrant.getByRole('link', { name: '用此名称申请设立登记' }).click();
+
+    await registrant.getByLabel('字号', { exact: true }).waitFor();
+    await registrant.getByRole('button', { name: '继续：核对申请信息' }).click();
+    const summary = registrant.locator('.error-summary');
+    await summary.waitFor();
+    expect(await registrant.evaluate('document.activeElement.classList.contains("error-summary")')).toBe(true);
+    expect(await summary.textContent()).toContain('请填写住所');
+    await check(registrant, '04-application-errors');
+
+    await registrant.getByLabel('注册资本（人民币元）').fill('1000000');
+    await registrant.getByLabel('住所', { exact: true }).fill('北京市海淀区中关村大街27号1101室');
+    await registrant.getByLabel('技术开发').check();
+    await registrant.getByLabel('餐饮服务').check();
+    await registrant.getByLabel('法定代表人姓名').fill('张三');
+    await registrant.getByLabel('法定代表人身份证号码').fill('11010519491231002X');
+    await registrant.getByLabel('第1位股东姓名').fill('张三');
+    await registrant.getByLabel('第1位股东身份证号码').fill('11010519491231002X');
+    await registrant.getByLabel('第1位股东认缴出资额（元）').fill('600000');
+    await registrant.getByLabel('第2位股东姓名').fill('李四');
+    await registrant.getByLabel('第2位股东身份证号码').fill('110108199001011231');
+    await registrant.getByLabel('第2位股东认缴出资额（元）').fill('400000');
+    await registrant.getByRole('button', { name: '继续：核对申请信息' }).click();
+    await registrant.getByRole('heading', { name: '核对申请信息' }).waitFor();
+    expect(await registrant.locator('main').textContent()).toContain('北京星河科技有限公司');
+    await check(registrant, '05-check-answers');
+
+    await registrant.getByRole('button', { name: '确认并提交申请' }).dblclick();
+    await registrant.waitForURL(/\/submitted$/);
+    caseId = (await registrant.locator('[data-case-id]').textContent())!.trim();
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await registrant.locator('main').textContent()).toContain('法定时限为3个工作日');
+    await check(registrant, '06-confirmation');
+
+    await registrant.goto(`${stack.gatewayUrl}/portal/cases`);
+    expect(await registrant.locator('tbody tr').count()).toBe(1);
+    await registrant.getByRole('link', { name: '北京星河科技有限公司' }).click();
+    await registrant.locator('[data-step="officer-review-1"]').waitFor();
+    await check(registrant, '07-case-progress');
+  });
+
+  it("shows the task to the market-regulation officer, never to another department's", async () => {
+    officer = await signIn('reg-officer1');
+    const row = officer.locator(`tr[data-task-id="${caseId}:review:1"]`);
+    await row.waitFor({ timeout: 30_000 });
+    await check(officer, '08-officer-inbox');
+
+    const tax = await signIn('tax-officer1');
+    await tax.waitForTimeout(1_000);
+    expect(await tax.locator(`tr[data-task-id^="${caseId}"]`).count()).toBe(0);
+    await tax.goto(`${stack.gatewayUrl}/portal/tasks/${encodeURIComponent(`${caseId}:review:1`)}`);
+    expect(await tax.locator('h1').textContent()).toContain('没有办理此事项的权限');
+    await check(tax, '09-other-department-refused');
+    await tax.context().close();
+  });
+
+  it('lets the officer claim and request information; the registrant sees it live and supplements', async () => {
+    await officer.locator(`tr[data-task-id="${caseId}:review:1"] a`).click();
+    await officer.getByRole('button', { name: '认领任务' }).click();
+    await officer.getByLabel('要求补正').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, '.error-summary', '必须填写理由');
+    await officer.getByLabel('审核意见').fill('住所门牌号不清楚，请补正为完整地址');
+    await officer.getByLabel('要求补正').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, 'main', '已决定：要求补正');
+    await check(officer, '10-officer-task-decided');
+
+    // The registrant's case page has stayed open since it was submitted: it changes without a reload.
+    await registrant.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
+    await expectText(registrant, '#case-progress', '需要补正材料', 15_000);
+    await registrant.getByRole('link', { name: '补正申请材料' }).click();
+    expect(await registrant.locator('[data-officer-reason]').textContent()).toContain('住所门牌号不清楚');
+    await check(registrant, '11-supplement');
+    await registrant.getByLabel('住所', { exact: true }).fill('北京市海淀区中关村大街27号1102室');
+    await registrant.getByLabel('补正说明').fill('已更正为完整门牌号');
+    await registrant.getByRole('button', { name: '提交补正' }).click();
+    await registrant.waitForURL(/supplemented=1/);
+  });
+
+  it('shows the license and the permits on the open case page, without a reload, once the officer approves', async () => {
+    await registrant.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
+    await officer.goto(`${stack.gatewayUrl}/portal/tasks`);
+    const second = officer.locator(`tr[data-task-id="${caseId}:review:2"] a`);
+    await second.waitFor({ timeout: 30_000 });
+    await second.click();
+    await officer.getByRole('button', { name: '认领任务' }).click();
+    await officer.getByLabel('核准').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, 'main', '已决定：核准');
+
+    await expectText(registrant, '[data-permits]', '食品经营许可', 30_000);
+    expect(await registrant.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    expect(await registrant.locator('[data-credit-code]').textContent()).toMatch(/^91[0-9A-Z]{16}$/);
+    await check(registrant, '12-case-completed-live');
+
+    await registrant.getByRole('link', { name: '查看电子营业执照' }).click();
+    const license = await registrant.locator('.license').textContent();
+    expect(license).toContain('北京星河科技有限公司');
+    expect(license).toContain('张三');
+    expect(license).toContain('1,000,000.00');
+    expect(await registrant.locator('main').textContent()).toContain('食品经营许可');
+    await check(registrant, '13-license');
+  });
+
+  it('signs out, and the session no longer opens a page', async () => {
+    await registrant.getByRole('button', { name: '退出登录' }).click();
+    await registrant.waitForURL(/sign-in\?signedOut=1/);
+    await registrant.goto(`${stack.gatewayUrl}/portal/cases`);
+    await registrant.waitForURL(/sign-in/);
+  });
+
+  it('has no serious or critical axe violation on any page visited', () => {
+    expect(violations).toEqual([]);
+  });
+});
+
+async function expectText(page: Page, selector: string, text: string, timeout = 10_000): Promise<void> {
+  await page.locator(selector, { hasText: text }).first().waitFor({ timeout });
+}
