@@ -12,7 +12,7 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
   const violations: string[] = [];
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startPlatformStack('e2e-portal', 3960), launchChromium()]);
+    [stack, browser] = await Promise.all([startPlatformStack('e2e-portal', 4260), launchChromium()]);
   }, 180_000);
 
   afterAll(async () => {
@@ -124,8 +124,15 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
   });
 
   it('lets the officer claim and request information; the registrant sees it live and supplements', async () => {
+    const colleague = await signIn('reg-officer2');
+    await colleague.goto(`${stack.gatewayUrl}/portal/tasks/${encodeURIComponent(`${caseId}:review:1`)}`);
     await officer.locator(`tr[data-task-id="${caseId}:review:1"] a`).click();
     await officer.getByRole('button', { name: '认领任务' }).click();
+    await expectText(officer, '[data-assignee]', '我');
+    await colleague.getByRole('button', { name: '认领任务' }).click();
+    await expectText(colleague, '[data-refusal]', '任务状态已变化');
+    await check(colleague, '10a-officer-claim-refused');
+    await colleague.context().close();
     await officer.getByLabel('要求补正').check();
     await officer.getByRole('button', { name: '提交审核结论' }).click();
     await expectText(officer, '.error-summary', '必须填写理由');
@@ -170,6 +177,83 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     expect(license).toContain('1,000,000.00');
     expect(await registrant.locator('main').textContent()).toContain('食品经营许可');
     await check(registrant, '13-license');
+  });
+
+  it('lets the administrator find the case, read its timeline with names, verify integrity and see the read models', async () => {
+    const admin = await signIn('admin');
+    await admin.getByLabel('办件编号、统一社会信用代码或企业名称').fill('星河');
+    await admin.getByRole('button', { name: '查询' }).click();
+    await admin.getByRole('link', { name: '北京星河科技有限公司' }).click();
+    await expectText(admin, '[data-timeline]', 'TaxRecordOpened', 30_000);
+    const timeline = (await admin.locator('[data-timeline]').textContent())!;
+    expect(timeline).toContain('reg-officer1（登记审核员 · 市场监督管理局）');
+    expect(timeline).toContain('住所门牌号不清楚');
+    // Refused: the colleague's late claim, and the decision first sent without its required reason.
+    const refusals = (await admin.locator('[data-event-type="TaskRefused"]').allTextContents()).join('\n');
+    expect(refusals).toContain('reg-officer2（登记审核员');
+    expect(refusals).toContain('reg-officer1（登记审核员');
+    await check(admin, '14-admin-timeline');
+
+    const creditCode = (await admin.locator('main').textContent())!.match(/统一社会信用代码 (\w{18})/)?.[1];
+    expect(creditCode).toMatch(/^91/);
+    await admin.goto(`${stack.gatewayUrl}/portal/admin?q=${creditCode}`);
+    expect(await admin.locator('[data-results]').textContent()).toContain('北京星河科技有限公司');
+    await check(admin, '15-admin-search');
+
+    await admin.getByRole('link', { name: '完整性校验' }).click();
+    await admin.getByRole('button', { name: '运行完整性校验' }).click();
+    await expectText(admin, '[data-integrity-result]', '全部完整');
+    await check(admin, '16-admin-integrity');
+
+    await admin.getByRole('link', { name: '读模型' }).click();
+    await admin.getByRole('button', { name: '重建 待办任务（task-inbox）' }).click();
+    await expectText(admin, 'main', '已开始重建');
+    await check(admin, '17-admin-read-models');
+    await admin.context().close();
+  });
+
+  it('takes a whole application by keyboard alone, with the focus always visible', async () => {
+    const page = await signIn('registrant2');
+    await page.goto(`${stack.gatewayUrl}/portal/apply`);
+    const tabTo = async (selector: string) => {
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(`document.activeElement.matches(${JSON.stringify(selector)})`)) {
+          const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
+          expect(outline).not.toBe('none');
+          return;
+        }
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    const typeInto = async (selector: string, text: string) => {
+      await tabTo(selector);
+      await page.keyboard.type(text);
+    };
+    await tabTo('#division');
+    for (let i = 0; i < 5 && (await page.locator('#division').inputValue()) !== '北京'; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.locator('#division').inputValue()).toBe('北京');
+    await typeInto('#tradeName', '明远');
+    await typeInto('#industry', '科技');
+    await typeInto('#capitalAmount', '500000');
+    await typeInto('#domicile', '北京市通州区新华大街1号');
+    await tabTo('input[value="软件开发"]');
+    await page.keyboard.press('Space');
+    await typeInto('#lrName', '李四');
+    await typeInto('#lrIdNumber', '110108199001011231');
+    await typeInto('#sh0Name', '李四');
+    await typeInto('#sh0IdNumber', '110108199001011231');
+    await typeInto('#sh0Amount', '500000');
+    await tabTo('button[value="review"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '核对申请信息' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('北京明远科技有限公司');
+    await tabTo('form[action="/portal/apply/submit"] button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/submitted$/);
+    await page.context().close();
   });
 
   it('signs out, and the session no longer opens a page', async () => {

@@ -10,6 +10,7 @@ import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.con
 import { PortalCoreModule } from './portal/portal-core.module';
 import { RegistrationPagesModule } from './registrations/pages/registration-pages.module';
 import { TaskPagesModule } from './tasks/pages/task-pages.module';
+import { AuditPagesModule } from './audit/pages/audit-pages.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -33,6 +34,7 @@ export class GatewayModule {
         PortalCoreModule.register(config),
         RegistrationPagesModule,
         TaskPagesModule,
+        AuditPagesModule,
       ],
       controllers: [LandingPageController],
       providers: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EstablishmentApplication, Money } from '@govflow/contracts';
+import { knownDivision } from './known-division';
 import { moneyRequest, positiveAmount } from './money';
 import { residentIdNumber } from './resident-id-number';
 
@@ -10,7 +11,7 @@ const person = z.object({ name: text(50), idNumber: residentIdNumber });
 
 /** The application's fields as a registrant sends them; shared by submission and supplement. */
 export const applicationFields = {
-  name: z.object({ division: text(20), tradeName: text(20), industry: text(20), organizationForm: text(20) }),
+  name: z.object({ division: knownDivision, tradeName: text(20), industry: text(20), organizationForm: text(20) }),
   entityType: z.enum(['limited-company', 'individual-business']),
   registeredCapital: moneyRequest,
   domicile: text(200),

@@ -120,6 +120,11 @@ export class ApplicationPage {
     if (answer.status === 400) {
       return this.renderForm(page, draft, formErrorsOf(answer.errors), draft.shareholders.length + 1, 400);
     }
+    if (answer.status === 409) {
+      // The name is taken or reserved by someone else since the check, or this form was already sent changed.
+      const errors = answer.errors.map((e) => ({ field: 'tradeName', message: `申请未被受理：${e.message}` }));
+      return this.renderForm(page, draft, errors, draft.shareholders.length + 1, 409);
+    }
     throw new ApiCallFailed(answer.status, answer.errors);
   }
 

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AdminPages } from './admin.pages';
+
+/** The administrator's pages; they use the audit and admin API over HTTP, as any client would. */
+@Module({ controllers: [AdminPages] })
+export class AuditPagesModule {}

@@ -1,0 +1,37 @@
+/** Chinese names of the event types the timeline shows; the code stays visible beside them. */
+const EVENT_TYPES: Record<string, string> = {
+  ApplicationSubmitted: '提交设立登记申请',
+  ApplicationSupplemented: '补正申请材料',
+  ApplicationRejected: '不予登记',
+  LicenseIssued: '核发营业执照',
+  PermitsDetermined: '告知后置许可',
+  TaxRecordOpened: '办理税务登记',
+  TaskOpened: '创建审核任务',
+  TaskEscalated: '任务超期升级',
+  TaskClaimed: '认领任务',
+  TaskUnclaimed: '放弃认领',
+  TaskReassigned: '转办任务',
+  TaskDecided: '作出审核决定',
+  TaskRefused: '操作被拒绝',
+};
+
+const SERVICES: Record<string, string> = {
+  registration: '市场监管（登记）',
+  tax: '税务',
+  'science-commission': '科委',
+  tasks: '任务',
+};
+
+export const eventTypeZh = (type: string) => EVENT_TYPES[type] ?? type;
+export const serviceZh = (service: string) => SERVICES[service] ?? service;
+
+export const READ_MODELS: Record<string, string> = {
+  'task-inbox': '待办任务（task-inbox）',
+  'audit-trail': '审计轨迹（audit-trail）',
+};
+
+export const INTEGRITY_PROBLEMS: Record<string, string> = {
+  'altered-event': '事件内容被篡改（哈希不符）',
+  'broken-link': '哈希链断裂（与前一事件不相连）',
+  'missing-event': '事件缺失（版本不连续）',
+};
