@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
+import { PortalClient } from './support/portal-client';
+import { establishmentApplication } from './support/registration-fixtures';
 
 jest.setTimeout(240_000);
 
@@ -265,6 +267,112 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
 
   it('has no serious or critical axe violation on any page visited', () => {
     expect(violations).toEqual([]);
+  });
+
+  // What the pages rely on, as any API client sees it.
+  describe('the API behind the pages', () => {
+    let registrantApi: PortalClient;
+    let admin: PortalClient;
+
+    beforeAll(async () => {
+      [registrantApi, admin] = (await Promise.all(
+        ['registrant1', 'admin'].map((user) => PortalClient.login(stack.gatewayUrl, user)),
+      )) as [PortalClient, PortalClient];
+    });
+
+    it('answers the case with the permits under their official Chinese names, and the application as supplemented', async () => {
+      const { body: view } = await registrantApi.get<{ requiredPermits: { code: string; nameZh: string }[] }>(
+        `/api/registrations/${caseId}`,
+      );
+      expect(view.requiredPermits).toContainEqual(
+        expect.objectContaining({ code: 'food-business-permit', nameZh: '食品经营许可' }),
+      );
+      const { status, body } = await registrantApi.get<{ domicile: string; shareholders: unknown[] }>(
+        `/api/registrations/${caseId}/application`,
+      );
+      expect(status).toBe(200);
+      expect(body.domicile).toBe('北京市海淀区中关村大街27号1102室');
+      expect(body.shareholders).toHaveLength(2);
+      const other = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+      expect((await other.get(`/api/registrations/${caseId}/application`)).status).toBe(404);
+    });
+
+    it("streams the case's events with arrival positions as ids, and resumes after Last-Event-ID", async () => {
+      const login = await PortalClient.anonymous(stack.gatewayUrl).post<{ accessToken: string }>('/api/auth/login', {
+        username: 'registrant1',
+        password: 'demo',
+      });
+      const token = login.body.accessToken;
+      const read = async (lastEventId?: string) => {
+        const stop = new AbortController();
+        const response = await fetch(`${stack.gatewayUrl}/api/registrations/${caseId}/progress`, {
+          headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+          signal: stop.signal,
+        });
+        expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        let text = '';
+        const decoder = new TextDecoder();
+        const timer = setTimeout(() => stop.abort(), 2_500);
+        try {
+          for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+            text += decoder.decode(chunk, { stream: true });
+          }
+        } catch (error) {
+          if (!stop.signal.aborted) throw error;
+        } finally {
+          clearTimeout(timer);
+        }
+        return [...text.matchAll(/^id: (\d+)\nevent: case-event\ndata: (.*)$/gm)].map(([, id, data]) => ({
+          id: Number(id),
+          type: (JSON.parse(data!) as { type: string }).type,
+        }));
+      };
+      const all = await read();
+      expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(['ApplicationSubmitted', 'LicenseIssued']));
+      expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => a - b));
+      const resumed = await read(String(all[2]!.id));
+      expect(resumed).toEqual(all.slice(3));
+    });
+
+    it('refuses an unknown division as a 400 naming name.division', async () => {
+      const application = establishmentApplication('天明');
+      const { status, body } = await registrantApi.post<{ errors: { field: string }[] }>('/api/registrations', {
+        ...application,
+        name: { ...application.name, division: '110112' },
+      });
+      expect(status).toBe(400);
+      expect(body.errors.map((e) => e.field)).toEqual(['name.division']);
+    });
+
+    it('shows a task with its history and usernames to its department only', async () => {
+      const taskId = encodeURIComponent(`${caseId}:review:1`);
+      const officer = await PortalClient.login(stack.gatewayUrl, 'reg-officer1');
+      const { status, body } = await officer.get<{ history: { type: string; actor?: { username: string } }[] }>(
+        `/api/tasks/${taskId}`,
+      );
+      expect(status).toBe(200);
+      expect(body.history.map((h) => h.type)).toEqual(['opened', 'claimed', 'refused', 'refused', 'decided']);
+      expect(body.history[1]!.actor!.username).toBe('reg-officer1');
+      const tax = await PortalClient.login(stack.gatewayUrl, 'tax-officer1');
+      expect((await tax.get(`/api/tasks/${taskId}`)).status).toBe(403);
+    });
+
+    it('finds cases, verifies every store and reports read-model lag, for administrators only', async () => {
+      const found = await admin.get<{ caseId: string }[]>(`/api/admin/cases?q=${encodeURIComponent('星河')}`);
+      expect(found.body.map((c) => c.caseId)).toContain(caseId);
+      const integrity =
+        await admin.post<{ service: string; intact: boolean; eventsChecked: number }[]>('/api/admin/integrity');
+      expect(integrity.body).toEqual([
+        expect.objectContaining({ service: 'registration', reachable: true, intact: true }),
+        expect.objectContaining({ service: 'tax', reachable: true, intact: true }),
+      ]);
+      expect(integrity.body[0]!.eventsChecked).toBeGreaterThan(0);
+      const models = await admin.get<{ readModel: string; lag: number | null }[]>('/api/admin/read-models');
+      expect(models.body.map((m) => m.readModel)).toEqual(['task-inbox', 'audit-trail']);
+      expect(models.body.every((m) => typeof m.lag === 'number')).toBe(true);
+      expect((await registrantApi.post('/api/admin/integrity')).status).toBe(403);
+      expect((await registrantApi.get('/api/admin/cases?q=x')).status).toBe(403);
+    });
   });
 });
 

@@ -67,13 +67,13 @@ export class AuditTrailStore {
 
   /** The case's events that arrived after `afterSeq`, in order of arrival. */
   async arrivedAfter(caseId: string, afterSeq: string): Promise<ArrivedEvent[]> {
-    const { rows } = await this.pool.query<{ seq: string; type: string; service: string; occurred_at: Date }>(
-      `SELECT seq::text, type, service, occurred_at FROM ${AUDIT_TRAIL_TABLE}
-       WHERE case_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT 500`,
+    const { rows } = await this.pool.query<{ position: string; type: string; service: string; occurred_at: Date }>(
+      `SELECT seq::text AS position, type, service, occurred_at FROM ${AUDIT_TRAIL_TABLE}
+       WHERE case_id = $1 AND seq > $2::bigint ORDER BY ${AUDIT_TRAIL_TABLE}.seq LIMIT 500`,
       [caseId, afterSeq],
     );
     return rows.map((row) => ({
-      seq: row.seq,
+      seq: row.position,
       type: row.type,
       service: row.service,
       occurredAt: row.occurred_at.toISOString(),

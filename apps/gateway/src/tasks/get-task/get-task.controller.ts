@@ -35,6 +35,7 @@ const taskDetailView = taskStateView.extend({
         reason: z.string().optional(),
         attempted: z.string().optional(),
         message: z.string().optional().describe('why a refused attempt was refused'),
+        failure: z.string().optional().describe('the refusal as a WorkflowFailureType, e.g. FourEyesViolation'),
       }),
     )
     .describe('every change and every refused attempt, in order'),
@@ -126,6 +127,7 @@ function historyLine(event: TaskEvent, named: (who: { id: string; role: string }
         actor: named(event.actor),
         attempted: event.attempted,
         message: event.message,
+        failure: event.failure,
         ...(event.outcome ? { outcome: event.outcome } : {}),
         ...(event.reason ? { reason: event.reason } : {}),
       };

@@ -21,3 +21,18 @@ export const taskEventZh = (type: string) => EVENTS[type] ?? type;
 
 const ACTIONS: Record<string, string> = { claim: '认领', unclaim: '放弃认领', reassign: '转办', decide: '作出决定' };
 export const taskActionZh = (action: string) => ACTIONS[action] ?? action;
+
+const FAILURES: Record<string, string> = {
+  NotInCandidateGroup: '不在此任务的候选组',
+  WrongDepartment: '不属于办理部门',
+  FourEyesViolation: '违反四眼原则（申请人或本案既往核准人不得办理）',
+  NotApplicant: '不是申请人',
+  ClaimedByOther: '任务已被其他审核员认领',
+  AlreadyDecided: '任务已作出决定',
+  NotClaimant: '须先认领任务',
+  NotAwaitingInformation: '当前无需补正',
+  ReasonRequired: '须填写理由',
+  MalformedRequest: '请求格式有误',
+  TaskNotFound: '任务不存在',
+};
+export const failureZh = (failure: string | undefined, fallback: string) => (failure && FAILURES[failure]) ?? fallback;

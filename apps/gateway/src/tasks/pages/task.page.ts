@@ -9,7 +9,7 @@ import { PageRenderer } from '../../portal/page-renderer';
 import { ApiCallFailed } from '../../portal/portal-api';
 import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
-import { taskActionZh, taskEventZh, taskKindZh, taskRuleZh } from './task-labels';
+import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh } from './task-labels';
 
 interface NamedActor {
   id: string;
@@ -39,6 +39,7 @@ interface TaskDetail {
     reason?: string;
     attempted?: string;
     message?: string;
+    failure?: string;
   }[];
 }
 
@@ -138,6 +139,7 @@ export class TaskPage {
           typeLabel: taskEventZh(line.type),
           attemptedLabel: line.attempted ? taskActionZh(line.attempted) : '',
           outcomeLabel: line.outcome ? (OUTCOMES[line.outcome] ?? line.outcome) : '',
+          refusal: line.type === 'refused' ? failureZh(line.failure, line.message ?? '') : '',
         })),
         decisionLabel: task.decision ? (OUTCOMES[task.decision.outcome] ?? task.decision.outcome) : '',
         outcomes: Object.entries(OUTCOMES).map(([value, label]) => ({ value, label })),
