@@ -31,6 +31,12 @@ export const portalFilters: Record<string, (...args: never[]) => unknown> = {
   },
   role: (value: string) => roleZh(value),
   department: (value: string | null | undefined) => departmentZh(value),
+  /** aria-describedby (hint, then error) and aria-invalid for a field, as GOV.UK's inputs have them. */
+  describedBy: (errors: { field: string | null }[] | undefined, id: string, hint: string) => {
+    const failed = (errors ?? []).some((error) => error.field === id);
+    const ids = [hint ? `${id}-hint` : '', failed ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return `${ids ? `aria-describedby="${ids}"` : ''}${failed ? ' aria-invalid="true"' : ''}`;
+  },
   yuan: (value: string) => {
     const [integer = '0', fraction = '00'] = String(value).split('.');
     return `${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')} 元`;

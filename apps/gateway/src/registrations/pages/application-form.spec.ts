@@ -1,4 +1,4 @@
-import { applicationRequestOf, draftFromForm, formErrorsOf } from './application-form';
+import { applicationRequestOf, draftFromForm, formErrorsOf, registeringAuthorityOf } from './application-form';
 
 describe('the application form', () => {
   const form = {
@@ -45,5 +45,17 @@ describe('the application form', () => {
       { field: 'capitalAmount', message: '注册资本须为大于零的金额（元），最多两位小数' },
       { field: null, message: 'request body must be a JSON object' },
     ]);
+  });
+
+  it('says an empty field is missing rather than wrong', () => {
+    const draft = draftFromForm({ ...form, capitalAmount: '' });
+    expect(formErrorsOf([{ field: 'registeredCapital.amount', message: 'must be a positive number' }], draft)).toEqual([
+      { field: 'capitalAmount', message: '请填写注册资本' },
+    ]);
+  });
+
+  it('names the registering authority after the division, with the city around a district', () => {
+    expect(registeringAuthorityOf('北京')).toBe('北京市市场监督管理局');
+    expect(registeringAuthorityOf('海淀')).toBe('北京市海淀区市场监督管理局');
   });
 });

@@ -144,10 +144,23 @@ export function messageZh(label: string, message: string): string {
   return `${label}：${message}`;
 }
 
+/** What the registrant typed into a form field, to tell an empty field from a wrong one. */
+function typedInto(draft: ApplicationDraft | undefined, id: string): string | undefined {
+  if (!draft) return undefined;
+  const row = /^sh(\d+)(Name|IdNumber|Amount)$/.exec(id);
+  if (row) {
+    const holder = draft.shareholders[Number(row[1])];
+    return holder && { Name: holder.name, IdNumber: holder.idNumber, Amount: holder.amount }[row[2] ?? 'Name'];
+  }
+  const value = (draft as unknown as Record<string, unknown>)[id];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** API field errors as the form shows them: each on its field, in Chinese, in the order of the page. */
-export function formErrorsOf(errors: readonly FieldError[]): FieldError[] {
+export function formErrorsOf(errors: readonly FieldError[], draft?: ApplicationDraft): FieldError[] {
   return errors.map((error) => {
     const field = formFieldOf(error.field);
+    if (field && typedInto(draft, field.id) === '') return { field: field.id, message: `请填写${field.label}` };
     return field
       ? { field: field.id, message: messageZh(field.label, error.message) }
       : { field: null, message: error.message };
@@ -165,4 +178,13 @@ export function knownDivisions(at = new Date()): { name: string; fullName: strin
 export function nameVocabulary(at = new Date()) {
   const { industryTerms, organisationForms } = namePolicies.at(at).value;
   return { industryTerms, organisationForms };
+}
+
+/** The registering authority a name's division points to, e.g. 北京 → 北京市市场监督管理局, 海淀 → 北京市海淀区…. */
+export function registeringAuthorityOf(division: string, at = new Date()): string {
+  const places = namePolicies.at(at).value.places;
+  const place = places.find((p) => p.name === division || p.fullName === division);
+  if (!place) return `${division}市场监督管理局`;
+  const enclosing = place.within ? places.find((p) => p.name === place.within) : undefined;
+  return `${enclosing?.fullName ?? ''}${place.fullName}市场监督管理局`;
 }

@@ -82,7 +82,7 @@ export class ApplicationPage {
     const page = pageContext(this.pages, this.sessions, request, response, { form: true });
     const draft = draftFromForm(body);
     if (body.action === 'add-shareholder') return this.renderForm(page, draft, [], draft.shareholders.length + 1);
-    const errors = formErrorsOf(problemsOf(draft));
+    const errors = formErrorsOf(problemsOf(draft), draft);
     if (errors.length > 0) return this.renderForm(page, draft, errors, draft.shareholders.length + 1, 400);
     page.render('registrations/check-answers.njk', {
       title: '核对申请信息',
@@ -118,7 +118,7 @@ export class ApplicationPage {
     });
     if (answer.ok) return response.redirect(303, `/portal/cases/${answer.body.caseId}/submitted`);
     if (answer.status === 400) {
-      return this.renderForm(page, draft, formErrorsOf(answer.errors), draft.shareholders.length + 1, 400);
+      return this.renderForm(page, draft, formErrorsOf(answer.errors, draft), draft.shareholders.length + 1, 400);
     }
     if (answer.status === 409) {
       // The name is taken or reserved by someone else since the check, or this form was already sent changed.

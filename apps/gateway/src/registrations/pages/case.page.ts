@@ -8,6 +8,7 @@ import { PageRenderer } from '../../portal/page-renderer';
 import { pageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
 import type { RegistrationView } from '../registration-view';
+import { registeringAuthorityOf } from './application-form';
 import { stepLinesOf } from './case-steps';
 
 interface CaseSummary {
@@ -72,7 +73,7 @@ export class CasePages {
       view,
       application,
       entityType: ENTITY_TYPES[application.entityType] ?? application.entityType,
-      issuingAuthority: `${application.name.division}市场监督管理局`,
+      issuingAuthority: registeringAuthorityOf(application.name.division),
       permits: permitsOf(view),
     });
   }
