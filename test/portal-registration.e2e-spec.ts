@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
@@ -373,6 +374,36 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
       expect((await registrantApi.post('/api/admin/integrity')).status).toBe(403);
       expect((await registrantApi.get('/api/admin/cases?q=x')).status).toBe(403);
     });
+  });
+
+  it("shows the administrator the stream and position where a service's store was tampered with", async () => {
+    const store = new Pool({ connectionString: stack.databaseUrls.registration, max: 1 });
+    const client = await store.connect();
+    try {
+      // What someone with write access to the database could do, past the append-only trigger.
+      await client.query('SET session_replication_role = replica');
+      await client.query(
+        `UPDATE event_store.events SET data = jsonb_set(data, '{domicile}', '"北京市朝阳区某处"')
+         WHERE stream_id = $1 AND version = 1`,
+        [`registration-case-${caseId}`],
+      );
+    } finally {
+      await client.query('RESET session_replication_role');
+      client.release();
+      await store.end();
+    }
+    const admin = await signIn('admin');
+    await admin.goto(`${stack.gatewayUrl}/portal/admin/integrity`);
+    await admin.getByRole('button', { name: '运行完整性校验' }).click();
+    await expectText(admin, '[data-integrity-result]', '发现问题');
+    const row = (await admin.locator('tbody tr', { hasText: '市场监管' }).textContent())!;
+    expect(row).toContain('不完整');
+    expect(row).toContain(`registration-case-${caseId} 第1版`);
+    expect(row).toMatch(/全局位置 \d+/);
+    expect((await admin.locator('tbody tr', { hasText: '税务' }).textContent())!).toContain('完整');
+    await check(admin, '18-admin-integrity-broken');
+    await admin.context().close();
+    expect(violations).toEqual([]);
   });
 });
 

@@ -10,6 +10,8 @@ import { servers, uniqueId } from './servers';
 export interface PlatformStack {
   gatewayUrl: string;
   namespace: string;
+  /** Each service's own database, for tests that must reach past the services (tampering with a store, say). */
+  databaseUrls: { registration: string; tax: string; gateway: string };
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,12 @@ export async function startPlatformStack(name: string, basePort: number): Promis
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${basePort}`, namespace, stop };
+  return {
+    gatewayUrl: `http://127.0.0.1:${basePort}`,
+    namespace,
+    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url },
+    stop,
+  };
 }
 
 /** The stack's services handle only what this run publishes, not the shared topics' whole history. */
