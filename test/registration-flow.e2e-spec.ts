@@ -2,6 +2,7 @@ import { CreditCode } from '../apps/registration/src/enterprise/domain/credit-co
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
+import { lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
 
 interface Task {
   taskId: string;
@@ -9,12 +10,17 @@ interface Task {
   kind: string;
   assignee: string | null;
   dueAt: string;
+  legalDueAt: string;
+  dueAtCalendar: string | null;
+  timeScale: number;
+  clockAccelerated: boolean;
   escalated: boolean;
 }
 interface CaseView {
   caseId: string;
   status: string;
-  steps: { name: string; status: string }[];
+  clock: { timeScale: number; accelerated: boolean };
+  steps: { name: string; status: string; due?: { legalDueAt: string; dueAt: string } }[];
   license?: { creditCode: string; enterpriseName: string; issuedAt: string };
   taxRecord?: { taxpayerId: string; openedAt: string };
   requiredPermits: { code: string; name: string; authority: string }[];
@@ -66,8 +72,16 @@ describe('establishment registration, end to end', () => {
     who.post(`/api/tasks/${taskId}/decision`, { outcome, reason });
 
   it('approves: one application, one license with a valid credit code, the tax record opened by event', async () => {
+    const before = new Date();
     const caseId = await submit('星河');
     const task = await openTaskOf(caseId);
+    // R1.5a on real time: due at 24:00 Beijing time of the 3rd working day after the submission.
+    expect(reviewDeadlinesBetween(before, new Date())).toContain(task.legalDueAt);
+    expect(task).toMatchObject({ dueAt: task.legalDueAt, timeScale: 1, clockAccelerated: false });
+    expect(task.dueAtCalendar).toBe(`${lastDayInBeijing(task.legalDueAt)} 24:00 北京时间`);
+    const underReview = await registrant.get<CaseView>(`/api/registrations/${caseId}`);
+    expect(underReview.body.clock).toEqual({ timeScale: 1, accelerated: false });
+
     expect(await officer.post(`/api/tasks/${task.taskId}/claim`)).toMatchObject({ status: 200 });
     expect(await decide(officer, task.taskId, 'approve', 'materials complete')).toMatchObject({ status: 200 });
 

@@ -6,7 +6,8 @@ import type {
   IssuedLicense,
   RequiredPermitNotice,
 } from '../../libs/contracts/src/registration/registration-activities';
-import type { TaskState } from '../../libs/contracts/src/tasks/task.types';
+import type { TaskDue, TaskState } from '../../libs/contracts/src/tasks/task.types';
+import type { PolicyPeriod } from '../../libs/contracts/src/time/deadlines';
 
 // Clients (the gateway, the tax-event consumer) import these without loading the worker. The officer's review is a
 // human task: claim, unclaim, reassign and decide are the shared updates in ../shared/human-task/definitions.ts.
@@ -15,7 +16,10 @@ export const registrationWorkflowId = (caseId: string) => `registration-${caseId
 
 /** Policy values in force when the case started; the case keeps them to the end. */
 export interface RegistrationPolicy {
-  reviewDueIn: Duration;
+  /** R1.5a: the officer decides within this period of the submission, and of each supplement ({workingDays: 3}). */
+  reviewPeriod?: PolicyPeriod;
+  /** Cases started before the working-day calendar: the review was due this long after it opened. */
+  reviewDueIn?: Duration;
   /** How long tax may take to open the record before the step shows as overdue (the case keeps waiting). */
   taxRecordTimeout: Duration;
   permitCatalogueVersion: string;
@@ -26,6 +30,8 @@ export interface RegistrationInput {
   applicant: Actor;
   application: EstablishmentApplication;
   policy: RegistrationPolicy;
+  /** The clock the case runs on, kept to its end: 1 (or absent) is real time, N > 1 (local runs only) N times faster. */
+  timeScale?: number;
 }
 
 export type RegistrationStatusName =
@@ -43,6 +49,8 @@ export interface RegistrationStep {
   status: StepStatus;
   /** ISO 8601, when the step reached this status. */
   at: string;
+  /** For steps with a time limit (the officer's review): the deadline in real calendar terms and when its timer fires. */
+  due?: TaskDue;
 }
 
 /** Sent by the consumer of `TaxRecordOpened` on tax.events (三证合一: tax opens the record itself). */
@@ -60,6 +68,8 @@ export interface Supplement {
 
 export interface RegistrationStatus {
   caseId: string;
+  /** The case's clock (see RegistrationInput.timeScale); absent in cases started before it existed. */
+  timeScale?: number;
   status: RegistrationStatusName;
   steps: RegistrationStep[];
   license?: IssuedLicense;

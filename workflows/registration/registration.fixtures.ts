@@ -28,7 +28,7 @@ export const application: EstablishmentApplication = {
 };
 
 export const policy: RegistrationPolicy = {
-  reviewDueIn: '3 days',
+  reviewPeriod: { workingDays: 3 },
   taxRecordTimeout: '1 day',
   permitCatalogueVersion: 'permit-catalogue.v1',
 };

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
-import type { TaskDecision } from '../../libs/contracts/src/tasks/task.types';
+import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
+import { deadlineOf, legacyDue } from '../shared/deadlines';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import type { RegistrationActivities } from './activities';
 import {
@@ -27,9 +28,9 @@ const now = () => new Date().toISOString();
  * the tax record that tax opens on its own → the post-license permits to tell the registrant about (R2.1).
  */
 export async function registrationWorkflow(input: RegistrationInput): Promise<RegistrationStatus> {
-  const { caseId, applicant, policy } = input;
+  const { caseId, applicant, policy, timeScale = 1 } = input;
   let application = input.application;
-  const progress = new RegistrationProgress(caseId, applicant.id);
+  const progress = new RegistrationProgress(caseId, applicant.id, timeScale);
 
   setHandler(registrationStatusQuery, () => progress.snapshot(currentTaskState()));
   setHandler(taxRecordOpenedSignal, (record) => progress.taxRecordOpened(record));
@@ -107,14 +108,16 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
   /** Review rounds until the officer approves or rejects; each request for information waits for a supplement. */
   async function reviewUntilDecided(): Promise<TaskDecision> {
     for (let round = 1; ; round++) {
+      // The first round's time limit runs from the submission, each later one from the supplement that reopened it.
+      const due = await reviewDue(round === 1 ? new Date(submittedAt) : new Date());
       progress.moveTo('under-review');
-      progress.step('officer-review', 'in-progress', round);
+      progress.step('officer-review', 'in-progress', round, due);
       const decided = await openTask({
         taskId: `${caseId}:review:${round}`,
         kind: 'registration-review',
         caseId,
         candidateGroup: reviewers,
-        dueIn: policy.reviewDueIn,
+        due,
         applicantId: applicant.id,
         priorApprovers: [],
         recordOn: TaskQueue.Registration,
@@ -128,6 +131,12 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
       progress.step('supplement', 'in-progress', round);
       await supplements.receive(round);
     }
+  }
+
+  async function reviewDue(from: Date): Promise<TaskDue> {
+    if (policy.reviewPeriod) return deadlineOf(policy.reviewPeriod, from, timeScale);
+    if (policy.reviewDueIn) return legacyDue(policy.reviewDueIn, from);
+    throw new Error('the registration policy has no review period'); // fails the workflow task until fixed
   }
 
   async function finish(): Promise<RegistrationStatus> {

@@ -1,8 +1,7 @@
-import type { Duration } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/contracts/src/actors';
 import type { TaskQueue } from '../../../libs/contracts/src/task-queues';
-import type { CandidateGroup, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+import type { CandidateGroup, TaskDue, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
 
 // Clients (the gateway) import these to act on any workflow's human tasks without loading the worker.
 // Every update answers with the task's state after the change; a refusal rejects it with a WorkflowFailureType.
@@ -41,14 +40,14 @@ export const decideUpdate = defineUpdate<TaskState, [DecideRequest]>('decide');
 /** The named task, or without a task id the one open now; null when there is none. */
 export const taskStateQuery = defineQuery<TaskState | null, [taskId?: string]>('taskState');
 
-/** What a workflow passes to `openTask`. Durations come from policy, never from constants in the workflow. */
+/** What a workflow passes to `openTask`. Due times come from policy periods resolved by an activity (deadlines.ts). */
 export interface OpenTaskOptions {
   /** Unique within the workflow, e.g. `<caseId>:review:2`. */
   taskId: string;
   kind: string;
   caseId: string;
   candidateGroup: CandidateGroup;
-  dueIn: Duration;
+  due: TaskDue;
   /** Shown the task once it is overdue; escalation does not widen who may decide. */
   escalateTo?: CandidateGroup;
   applicantId: string;

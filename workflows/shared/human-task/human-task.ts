@@ -1,5 +1,4 @@
 import { ApplicationFailure, type ActivityOptions } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/contracts/src/actors';
 import type { HumanTaskActivities } from '../../../libs/contracts/src/tasks/task-activities';
@@ -30,10 +29,11 @@ export class HumanTask {
   private readonly recordForSystem: HumanTaskActivities['recordTaskEvent'];
 
   constructor(private readonly options: OpenTaskOptions) {
-    const { taskId, caseId, kind, candidateGroup, escalateTo, dueIn } = options;
-    const dueAt = new Date(Date.now() + msToNumber(dueIn)).toISOString();
+    const { taskId, caseId, kind, candidateGroup, escalateTo } = options;
+    const { dueAt, legalDueAt, dueAtCalendar, timeScale } = options.due;
+    const due = { dueAt, legalDueAt, dueAtCalendar, timeScale };
     const unclaimed = { assignee: null, escalated: false, status: 'open' as const, history: [] };
-    this.state = { taskId, caseId, kind, candidateGroup, escalateTo, dueAt, ...unclaimed };
+    this.state = { taskId, caseId, kind, candidateGroup, escalateTo, ...due, ...unclaimed };
     this.decided = new Promise((resolve) => (this.resolveDecided = resolve));
     const taskQueue = options.recordOn;
     this.recordForPeople = proxyActivities<HumanTaskActivities>({ ...forPeople, taskQueue }).recordTaskEvent;

@@ -10,8 +10,8 @@ import { taskBoard } from './task-board';
 export async function openTask(options: OpenTaskOptions): Promise<TaskDecision> {
   const task = taskBoard().open(options);
   const { candidateGroup, escalateTo } = options;
-  const { dueAt } = task.snapshot();
-  await task.recordSystemEvent({ type: 'opened', candidateGroup, dueAt });
+  const { dueAt, legalDueAt, dueAtCalendar, timeScale } = task.snapshot();
+  await task.recordSystemEvent({ type: 'opened', candidateGroup, dueAt, legalDueAt, dueAtCalendar, timeScale });
 
   const untilDue = Math.max(Date.parse(dueAt) - Date.now(), 1);
   const decidedInTime = await condition(() => task.decision !== undefined, untilDue);

@@ -110,7 +110,16 @@ describe('read models fed from the real Kafka topics', () => {
           { ...taskOf(reviewed), assignee: officer2.id, escalated: false },
           { ...taskOf(escalated, 'tax-review'), assignee: null, escalated: true },
         ]
-          .map(({ workflowId: _, ...task }) => ({ ...task, dueAt: due, status: 'open' }))
+          // Opened events from before the calendar carry only dueAt: the real deadline is the same, on real time.
+          .map(({ workflowId: _, ...task }) => ({
+            ...task,
+            dueAt: due,
+            legalDueAt: due,
+            dueAtCalendar: null,
+            timeScale: 1,
+            clockAccelerated: false,
+            status: 'open',
+          }))
           .sort((a, b) => a.caseId.localeCompare(b.caseId)),
       );
     });

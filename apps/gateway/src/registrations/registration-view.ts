@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { taskDueView, toTaskDueView } from '../tasks/task-due';
 import type {
   RegistrationStatus,
   RegistrationStatusName,
@@ -33,15 +34,25 @@ const stepStatuses = [
 
 export const registrationStatusName = z.enum(statuses).describe('ends at completed, or rejected');
 
+const clockView = z
+  .object({
+    timeScale: z.number().int().min(1).describe('1 is real time'),
+    accelerated: z.boolean(),
+    note: z.string().optional().describe('present when accelerated: what that means for the deadlines shown'),
+  })
+  .describe('the clock the case runs on, kept from its submission (GOVFLOW_TIME_SCALE, local runs only)');
+
 export const registrationView = z.object({
   caseId: z.string(),
   status: registrationStatusName,
+  clock: clockView,
   steps: z.array(
     z.object({
       name: z.enum(stepNames),
       round: z.number().int().optional().describe('for steps that repeat: review and supplement rounds, from 1'),
       status: z.enum(stepStatuses),
       at: z.iso.datetime().describe('when the step reached this status'),
+      due: taskDueView.optional().describe("the step's time limit (the officer's review: 3 working days)"),
     }),
   ),
   license: z.object({ creditCode: z.string(), enterpriseName: z.string(), issuedAt: z.iso.datetime() }).optional(),
@@ -54,15 +65,17 @@ export type RegistrationView = z.infer<typeof registrationView>;
 
 /** What the registrant sees of a case: the workflow's status without its internal task detail. */
 export function toRegistrationView(status: RegistrationStatus): RegistrationView {
-  const { caseId, license, taxRecord } = status;
+  const { caseId, license, taxRecord, timeScale = 1 } = status;
   return {
     caseId,
     status: status.status,
-    steps: status.steps.map(({ name, round, status: stepStatus, at }) => ({
+    clock: clockOf(timeScale),
+    steps: status.steps.map(({ name, round, status: stepStatus, at, due }) => ({
       name,
       ...(round === undefined ? {} : { round }),
       status: stepStatus,
       at,
+      ...(due && { due: toTaskDueView(due) }),
     })),
     ...(license && {
       license: { creditCode: license.creditCode, enterpriseName: license.enterpriseName, issuedAt: license.issuedAt },
@@ -70,4 +83,12 @@ export function toRegistrationView(status: RegistrationStatus): RegistrationView
     ...(taxRecord && { taxRecord: { taxpayerId: taxRecord.taxpayerId, openedAt: taxRecord.openedAt } }),
     requiredPermits: status.requiredPermits.map(({ code, name, authority }) => ({ code, name, authority })),
   };
+}
+
+function clockOf(timeScale: number): z.infer<typeof clockView> {
+  if (timeScale === 1) return { timeScale, accelerated: false };
+  const note =
+    `本地加速时钟：计时器按 1/${timeScale} 的时间运行（GOVFLOW_TIME_SCALE=${timeScale}）；` +
+    'legalDueAt 与 dueAtCalendar 为按工作日历计算的真实期限，dueAt 为计时器到期时刻';
+  return { timeScale, accelerated: true, note };
 }

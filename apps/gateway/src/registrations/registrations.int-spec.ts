@@ -71,7 +71,8 @@ describe('registrations against real Temporal (no worker: started workflows stay
       expect(input).toMatchObject({
         caseId,
         applicant: { id: registrant, role: 'registrant' },
-        policy: { reviewDueIn: '3 days', taxRecordTimeout: '1 day', permitCatalogueVersion: 'catalogue-v1' },
+        policy: { reviewPeriod: { workingDays: 3 }, taxRecordTimeout: '1 day', permitCatalogueVersion: 'catalogue-v1' },
+        timeScale: 1,
         application: {
           registeredCapital: { amount: '1000000.00', currency: 'CNY' },
           shareholders: [

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { TaskState } from '@govflow/contracts';
+import { taskDueView, toTaskDueView } from './task-due';
 
 export const inboxTaskView = z.object({
   taskId: z.string(),
   caseId: z.string(),
   kind: z.string().describe('e.g. registration-review'),
   assignee: z.string().nullable().describe('the user id of the officer holding the claim, or null'),
-  dueAt: z.iso.datetime(),
+  ...taskDueView.shape,
   escalated: z.boolean(),
   status: z.enum(['open', 'decided']),
 });
@@ -26,13 +27,13 @@ export type TaskStateView = z.infer<typeof taskStateView>;
 
 /** The task as its workflow answered an Update, in the inbox's shape plus the decision once there is one. */
 export function toTaskStateView(task: TaskState): TaskStateView {
-  const { taskId, caseId, kind, assignee, dueAt, escalated, status, decision } = task;
+  const { taskId, caseId, kind, assignee, escalated, status, decision } = task;
   return {
     taskId,
     caseId,
     kind,
     assignee: assignee?.id ?? null,
-    dueAt,
+    ...toTaskDueView(task),
     escalated,
     status,
     ...(decision && {

@@ -66,6 +66,7 @@ export async function startRegistrationTestApp(prefix: string): Promise<Registra
         kafkaBrokers: servers.kafkaBrokers,
         temporalAddress: servers.temporalAddress,
         temporalNamespace: servers.temporalNamespace,
+        timeScale: 1,
       }),
       RegistrationCoreModule.register({ registeringDivision: '110108', registeringCity: '北京' }),
     ],

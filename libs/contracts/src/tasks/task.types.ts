@@ -23,6 +23,27 @@ export interface TaskDecision {
   decidedAt: string;
 }
 
+/**
+ * When a task is due. `dueAt` is when its timer fires; the rest (added later, so older events lack them) state the
+ * real deadline, which differs from `dueAt` only under an accelerated clock (`timeScale` > 1, local runs only).
+ */
+export interface OpenedDue {
+  dueAt: string;
+  /** ISO 8601: 24:00 Beijing time of the period's last day, by the working-day calendar. */
+  legalDueAt?: string;
+  /** The real deadline as the documents state it, e.g. `2026-10-10 24:00 北京时间`. */
+  dueAtCalendar?: string;
+  timeScale?: number;
+}
+
+/** A task's due time as the workflow resolved it (see DeadlineActivities). */
+export interface TaskDue {
+  dueAt: string;
+  legalDueAt: string;
+  dueAtCalendar?: string;
+  timeScale: number;
+}
+
 interface TaskEventBase {
   /** Position in the task's history, from 1; with the task id it is the record's idempotency key. */
   sequence: number;
@@ -33,7 +54,7 @@ interface TaskEventBase {
 /** One entry of a task's audit trail. System events (opened, escalated) carry no actor. */
 export type TaskEvent = TaskEventBase &
   (
-    | { type: 'opened'; candidateGroup: CandidateGroup; dueAt: string }
+    | ({ type: 'opened'; candidateGroup: CandidateGroup } & OpenedDue)
     | { type: 'escalated'; escalateTo?: CandidateGroup }
     | { type: 'claimed'; actor: Actor }
     | { type: 'unclaimed'; actor: Actor; reason?: string }
@@ -61,7 +82,11 @@ export interface TaskState {
   candidateGroup: CandidateGroup;
   escalateTo?: CandidateGroup;
   assignee: Actor | null;
+  /** When the task's timer fires (escalation); under an accelerated clock, long before `legalDueAt`. */
   dueAt: string;
+  legalDueAt: string;
+  dueAtCalendar?: string;
+  timeScale: number;
   escalated: boolean;
   status: TaskStatus;
   decision?: TaskDecision;

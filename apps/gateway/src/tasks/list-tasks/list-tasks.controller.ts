@@ -6,6 +6,7 @@ import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
+import { toTaskDueView } from '../task-due';
 import { inboxTaskView, type InboxTaskView } from '../task-view';
 
 const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
@@ -21,7 +22,8 @@ export class ListTasksController {
     summary: "The officer's inbox: tasks of the caller's department, and those escalated to it",
     description:
       'From a read model of the task events on Kafka, so a change shows after a moment. Callers without a ' +
-      'department (registrants, administrators) have an empty inbox.',
+      'department (registrants, administrators) have an empty inbox. dueAt is when the task escalates; legalDueAt ' +
+      'and dueAtCalendar state the real deadline, which differs only when clockAccelerated (GOVFLOW_TIME_SCALE > 1).',
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(inboxTaskView)) })
@@ -32,12 +34,12 @@ export class ListTasksController {
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
     const tasks = await this.inbox.forDepartment(actor.department, status);
-    return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => ({
+    return tasks.map(({ taskId, caseId, kind, assignee, escalated, status: taskStatus, ...due }) => ({
       taskId,
       caseId,
       kind,
       assignee,
-      dueAt,
+      ...toTaskDueView(due),
       escalated,
       status: taskStatus,
     }));

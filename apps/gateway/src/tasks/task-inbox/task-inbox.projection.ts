@@ -28,6 +28,11 @@ export class TaskInboxProjection implements Projection {
       status text NOT NULL DEFAULT 'open',
       outcome text,
       updated_at timestamptz NOT NULL DEFAULT now())`);
+    // The real deadline came with the working-day calendar; tables made before it gain the columns here.
+    await db.query(`ALTER TABLE ${table}
+      ADD COLUMN IF NOT EXISTS legal_due_at timestamptz,
+      ADD COLUMN IF NOT EXISTS due_at_calendar text,
+      ADD COLUMN IF NOT EXISTS time_scale integer`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_department_idx ON ${table} (candidate_department, status, due_at)`,
     );
@@ -72,8 +77,11 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
   switch (event.type) {
     case 'opened': {
       const { role, department } = event.candidateGroup;
-      const set = 'candidate_role = $2, candidate_department = $3, due_at = $4';
-      return { set, values: [role, department, event.dueAt], guard: 'true' };
+      const set =
+        'candidate_role = $2, candidate_department = $3, due_at = $4, legal_due_at = $5, due_at_calendar = $6, ' +
+        'time_scale = $7';
+      const { dueAt, legalDueAt = null, dueAtCalendar = null, timeScale = null } = event;
+      return { set, values: [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale], guard: 'true' };
     }
     case 'escalated': {
       const set = 'escalated = true, escalate_to_department = $2';
