@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm start: dependencies, servers, every app; prints where to go.
-import { startApps, apps, healthUrl } from './lib/apps.mjs';
+import { startApps, apps, healthUrl, timeScale } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
 import { serverEnv, up } from './dev.mjs';
 
@@ -16,6 +16,11 @@ try {
   console.log(`\nready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`  portal (gateway)  http://127.0.0.1:${gateway.port}   health ${healthUrl(gateway)}`);
   if (env.TEMPORAL_UI_URL) console.log(`  Temporal UI       ${env.TEMPORAL_UI_URL}`);
+  if (timeScale() !== '1') {
+    console.log(
+      `  clock             GOVFLOW_TIME_SCALE=${timeScale()}: timers of new cases run that many times faster`,
+    );
+  }
   console.log('  stop everything:  npm run stop');
 } catch (error) {
   console.error(`npm start failed: ${error.message}`);

@@ -18,6 +18,10 @@ export const apps = [
   { name: 'gateway', port: portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
 ];
 
+// The clock of new cases (local runs only): every app gets the same scale; apps validate it and production refuses
+// anything but 1. Apps already running keep the scale they were started with.
+export const timeScale = () => process.env.GOVFLOW_TIME_SCALE || '1';
+
 const processName = (app) => `app-${app.name}`;
 export const healthUrl = (app) => `http://127.0.0.1:${app.port}/health`;
 
@@ -35,6 +39,7 @@ export async function startApps(serverEnv, log) {
     const env = {
       ...serverEnv,
       PORT: String(app.port),
+      GOVFLOW_TIME_SCALE: timeScale(),
       ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}),
     };
     startDetached(
