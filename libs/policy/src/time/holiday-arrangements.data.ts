@@ -8,6 +8,8 @@ export interface HolidayArrangement {
   readonly year: number;
   readonly notice: string;
   readonly publishedOn: string;
+  /** Where the notice is published (www.gov.cn). */
+  readonly source: string;
   readonly holidays: readonly { readonly name: string; readonly from: string; readonly to: string }[];
   readonly adjustedWorkingDays: readonly string[];
 }
@@ -18,6 +20,7 @@ export const holidayArrangements: readonly HolidayArrangement[] = [
     year: 2025,
     notice: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）',
     publishedOn: '2024-11-12',
+    source: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
     holidays: [
       { name: '元旦', from: '2025-01-01', to: '2025-01-01' },
       { name: '春节', from: '2025-01-28', to: '2025-02-04' },
@@ -29,10 +32,11 @@ export const holidayArrangements: readonly HolidayArrangement[] = [
     adjustedWorkingDays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
   },
   {
-    // Published by Xinhua on 2025-11-04; the sources found quote the text but not the document number.
+    // Published 2025-11-04 (Xinhua, gov.cn); the copies found quote the text but not the document number (国办发明电…).
     year: 2026,
     notice: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
     publishedOn: '2025-11-04',
+    source: 'https://www.gov.cn/zhengce/content/202511/content_7047090.htm',
     holidays: [
       { name: '元旦', from: '2026-01-01', to: '2026-01-03' },
       { name: '春节', from: '2026-02-15', to: '2026-02-23' },

@@ -86,7 +86,7 @@ describe(WorkingDayCalendar.name, () => {
   });
 
   it('refuses inconsistent data: an adjusted working day on a weekday, a date outside its year', () => {
-    const base = { year: 2030, notice: 'test', publishedOn: '2029-11-01', holidays: [] };
+    const base = { year: 2030, notice: 'test', publishedOn: '2029-11-01', source: 'test', holidays: [] };
     expect(() => new WorkingDayCalendar([{ ...base, adjustedWorkingDays: ['2030-01-02'] }])).toThrow(/not a weekend/);
     expect(() => new WorkingDayCalendar([{ ...base, adjustedWorkingDays: ['2031-01-04'] }])).toThrow(/not in 2030/);
   });
