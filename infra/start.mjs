@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm start: dependencies, servers, every app; prints where to go.
+// npm start: dependencies, servers, every app; prints where to go. If it fails or is interrupted before everything
+// is ready, it stops what it started.
 import { startApps, apps, healthUrl } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
-import { serverEnv, up } from './dev.mjs';
+import { stopOnSignals } from './lib/run-guard.mjs';
+import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const log = (line) => console.log(line);
 const t0 = Date.now();
+stopOnSignals('start', stopStartedHere);
 try {
   ensureDependencies(log);
   build(log);
@@ -19,5 +22,6 @@ try {
   console.log('  stop everything:  npm run stop');
 } catch (error) {
   console.error(`npm start failed: ${error.message}`);
+  await stopStartedHere();
   process.exitCode = 1;
 }

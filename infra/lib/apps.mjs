@@ -1,21 +1,21 @@
 // Starts and stops the compiled NestJS apps as detached processes with pid files, like the servers.
 import path from 'node:path';
 import { projectRoot } from './config.mjs';
-import { isRunning, startDetached, stopRecorded, waitUntil } from './proc.mjs';
+import { isRunning, requireFreePorts, startDetached, stopRecorded, waitUntil } from './proc.mjs';
 
-const portFrom = (variable, fallback) => Number(process.env[variable] || fallback);
+const portFrom = (portVariable, fallback) => ({ port: Number(process.env[portVariable] || fallback), portVariable });
 
 // The gateway honours PORT (the portal's documented contract); the other apps have their own variables.
 export const apps = [
-  { name: 'registration', port: portFrom('REGISTRATION_PORT', 3001), database: 'REGISTRATION_DATABASE_URL' },
-  { name: 'tax', port: portFrom('TAX_PORT', 3002), database: 'TAX_DATABASE_URL' },
+  { name: 'registration', ...portFrom('REGISTRATION_PORT', 3001), database: 'REGISTRATION_DATABASE_URL' },
+  { name: 'tax', ...portFrom('TAX_PORT', 3002), database: 'TAX_DATABASE_URL' },
   {
     name: 'science-commission',
-    port: portFrom('SCIENCE_COMMISSION_PORT', 3003),
+    ...portFrom('SCIENCE_COMMISSION_PORT', 3003),
     database: 'SCIENCE_COMMISSION_DATABASE_URL',
   },
-  { name: 'orchestrator', port: portFrom('ORCHESTRATOR_PORT', 3004) },
-  { name: 'gateway', port: portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
+  { name: 'orchestrator', ...portFrom('ORCHESTRATOR_PORT', 3004) },
+  { name: 'gateway', ...portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
 ];
 
 const processName = (app) => `app-${app.name}`;
@@ -31,7 +31,9 @@ async function healthy(app) {
 }
 
 export async function startApps(serverEnv, log) {
-  for (const app of apps.filter((a) => !isRunning(processName(a)))) {
+  const toStart = apps.filter((a) => !isRunning(processName(a)));
+  await requireFreePorts(toStart.map((app) => [app.port, app.portVariable]));
+  for (const app of toStart) {
     const env = {
       ...serverEnv,
       PORT: String(app.port),
@@ -53,6 +55,8 @@ export async function startApps(serverEnv, log) {
   for (const app of apps) log(`${app.name.padEnd(18)} healthy  ${healthUrl(app)}`);
 }
 
-export async function stopApps() {
-  await Promise.all(apps.map((app) => stopRecorded(processName(app), { signal: 'SIGTERM', graceMs: 15000 })));
+/** Stops the apps (all, or those whose process names `which` accepts), each by its own pid file. */
+export async function stopApps(which = () => true) {
+  const chosen = apps.filter((app) => which(processName(app)));
+  await Promise.all(chosen.map((app) => stopRecorded(processName(app), { signal: 'SIGTERM', graceMs: 15000 })));
 }
