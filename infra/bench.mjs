@@ -14,6 +14,8 @@ if (!script) {
   process.exit(2);
 }
 const log = (line) => console.error(`[bench] ${line}`);
+// Stdout is the benchmark's, so its JSON line stays the last there: the servers' progress goes to stderr.
+console.log = console.error;
 
 stopOnSignals('bench', stopStartedHere);
 let ok = false;
