@@ -45,12 +45,20 @@ export async function up() {
   return newlyStarted;
 }
 
-/** Stops the apps and servers this process started (each by its own pid file), and lets no new one start. */
-export async function stopStartedHere() {
-  refuseNewProcesses();
-  const names = spawnedHere();
-  await stopApps((app) => names.has(app));
-  await down(componentNames.filter((name) => names.has(name)));
+let stoppingStartedHere;
+
+/**
+ * Stops the apps and servers this process started (each by its own pid file), and lets no new one start. A signal
+ * handler and a failing run may both ask: they share one stop.
+ */
+export function stopStartedHere() {
+  stoppingStartedHere ??= (async () => {
+    refuseNewProcesses();
+    const names = spawnedHere();
+    await stopApps((app) => names.has(app));
+    await down(componentNames.filter((name) => names.has(name)));
+  })();
+  return stoppingStartedHere;
 }
 
 /** Stops the named servers (all by default), each by its own pid file. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm start: dependencies, servers, every app; prints where to go. If it fails or is interrupted before everything
 // is ready, it stops what it started.
-import { startApps, apps, healthUrl } from './lib/apps.mjs';
+import { apps, healthUrl, requireFreeAppPorts, startApps } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
 import { stopOnSignals } from './lib/run-guard.mjs';
 import { serverEnv, stopStartedHere, up } from './dev.mjs';
@@ -10,6 +10,7 @@ const log = (line) => console.log(line);
 const t0 = Date.now();
 stopOnSignals('start', stopStartedHere);
 try {
+  await requireFreeAppPorts(); // before anything starts; up() checks the servers' ports the same way
   ensureDependencies(log);
   build(log);
   await up();

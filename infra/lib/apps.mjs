@@ -30,10 +30,14 @@ async function healthy(app) {
   }
 }
 
+const notRunning = () => apps.filter((app) => !isRunning(processName(app)));
+
+/** Throws one line naming the first port of an app to start that another program holds, and its variable. */
+export const requireFreeAppPorts = () => requireFreePorts(notRunning().map((app) => [app.port, app.portVariable]));
+
 export async function startApps(serverEnv, log) {
-  const toStart = apps.filter((a) => !isRunning(processName(a)));
-  await requireFreePorts(toStart.map((app) => [app.port, app.portVariable]));
-  for (const app of toStart) {
+  await requireFreeAppPorts();
+  for (const app of notRunning()) {
     const env = {
       ...serverEnv,
       PORT: String(app.port),
