@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { projectRoot } from './lib/config.mjs';
 import { ensureDependencies } from './lib/deps.mjs';
-import { runStep, stopOnSignals } from './lib/run-guard.mjs';
+import { interrupted, runStep, stopOnSignals } from './lib/run-guard.mjs';
 import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const [script, ...args] = process.argv.slice(2);
@@ -26,7 +26,7 @@ try {
   const register = path.join(projectRoot, 'test', 'support', 'swc-register.js');
   ok = await runStep(process.execPath, ['-r', register, path.resolve(script), ...args], { cwd: projectRoot, env });
 } catch (error) {
-  console.error(`[bench] ${error.message}`);
+  if (!interrupted()) console.error(`[bench] ${error.message}`);
 } finally {
   await stopStartedHere();
 }

@@ -3,7 +3,7 @@
 // is ready, it stops what it started.
 import { apps, healthUrl, requireFreeAppPorts, startApps } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
-import { stopOnSignals } from './lib/run-guard.mjs';
+import { interrupted, stopOnSignals } from './lib/run-guard.mjs';
 import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const log = (line) => console.log(line);
@@ -22,7 +22,7 @@ try {
   if (env.TEMPORAL_UI_URL) console.log(`  Temporal UI       ${env.TEMPORAL_UI_URL}`);
   console.log('  stop everything:  npm run stop');
 } catch (error) {
-  console.error(`npm start failed: ${error.message}`);
+  if (!interrupted()) console.error(`npm start failed: ${error.message}`);
   await stopStartedHere();
   process.exitCode = 1;
 }

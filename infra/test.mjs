@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config, projectRoot } from './lib/config.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
-import { runStep, stopOnSignals } from './lib/run-guard.mjs';
+import { interrupted, runStep, stopOnSignals } from './lib/run-guard.mjs';
 import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const log = (line) => console.log(`[test] ${line}`);
@@ -46,7 +46,7 @@ try {
     (await step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) &&
     (await step('jest (unit + integration)', bin('jest'), ['--ci', '--json', `--outputFile=${results}`], env));
 } catch (error) {
-  console.error(`[test] ${error.message}`);
+  if (!interrupted()) console.error(`[test] ${error.message}`);
 } finally {
   await stopStartedHere();
 }

@@ -6,6 +6,10 @@ import { sleep } from './proc.mjs';
 
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 const steps = new Set();
+let stopping = false;
+
+/** True once a signal is stopping the run: what then fails in the run's own flow is a consequence, not news. */
+export const interrupted = () => stopping;
 
 function signalGroup(pid, signal) {
   try {
@@ -48,7 +52,6 @@ export function runStep(command, args, { cwd, env = process.env } = {}) {
  * servers and apps this run started) and exits with 128 + the signal number. A second signal does not cut it short.
  */
 export function stopOnSignals(label, stopStarted) {
-  let stopping = false;
   for (const signal of Object.keys(SIGNAL_NUMBERS)) {
     process.on(signal, () => {
       if (stopping) return;
