@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// npm start: dependencies, servers, every app; prints where to go.
-import { startApps, apps, healthUrl, timeScale } from './lib/apps.mjs';
+// npm start: dependencies, servers, every app; prints where to go. If it fails or is interrupted before everything
+// is ready, it stops what it started.
+import { apps, healthUrl, requireFreeAppPorts, startApps, timeScale } from './lib/apps.mjs';
 import { build, ensureDependencies } from './lib/deps.mjs';
-import { serverEnv, up } from './dev.mjs';
+import { interrupted, stopOnSignals } from './lib/run-guard.mjs';
+import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const log = (line) => console.log(line);
 const t0 = Date.now();
+stopOnSignals('start', stopStartedHere);
 try {
+  await requireFreeAppPorts(); // before anything starts; up() checks the servers' ports the same way
   ensureDependencies(log);
   build(log);
   await up();
@@ -23,6 +27,7 @@ try {
   }
   console.log('  stop everything:  npm run stop');
 } catch (error) {
-  console.error(`npm start failed: ${error.message}`);
+  if (!interrupted()) console.error(`npm start failed: ${error.message}`);
+  await stopStartedHere();
   process.exitCode = 1;
 }
