@@ -11,6 +11,7 @@ import { RejectApplicationHandler } from './enterprise/commands/reject-applicati
 import { SubmitApplicationHandler } from './enterprise/commands/submit-application/submit-application.handler';
 import { SupplementApplicationHandler } from './enterprise/commands/supplement-application/supplement-application.handler';
 import { OrganisationBodies } from './enterprise/credit-codes/organisation-bodies';
+import { NameReservations } from './enterprise/names-registry/name-reservations';
 import { RegisteredNames } from './enterprise/names-registry/registered-names';
 import { EstablishmentCases } from './enterprise/persistence/establishment-cases';
 import { CheckNameHandler } from './enterprise/queries/check-name/check-name.handler';
@@ -43,6 +44,7 @@ export class RegistrationCoreModule {
         RegistrationMigrations,
         EstablishmentCases,
         RegisteredNames,
+        NameReservations,
         OrganisationBodies,
         ...handlers,
         RegistrationActivitiesService,

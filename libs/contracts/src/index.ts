@@ -9,3 +9,4 @@ export * from './registration/establishment-application';
 export * from './registration/registration-activities';
 export * from './registration/integration-events';
 export * from './registration/name-check';
+export * from './registration/name-refusal';
