@@ -11,6 +11,7 @@ import type {
   RegistrationStep,
   RegistrationStepName,
   StepStatus,
+  SubmissionRefusal,
   TaxRecord,
 } from './definitions';
 
@@ -22,6 +23,7 @@ export class RegistrationProgress {
   private readonly steps: RegistrationStep[] = [];
   private license?: IssuedLicense;
   private requiredPermits: RequiredPermitNotice[] = [];
+  private refusal?: SubmissionRefusal;
   taxRecord?: TaxRecord;
 
   constructor(
@@ -49,6 +51,18 @@ export class RegistrationProgress {
     else this.steps.push({ name, ...(round === undefined ? {} : { round }), status, at: now() });
   }
 
+  /** The submission was refused (its name failed R1.3): the case ends before review. */
+  refused({ type, message, details }: { type?: string | null; message: string; details?: unknown[] | null }): void {
+    const [first] = details ?? [];
+    this.refusal = {
+      type: type ?? 'Refused',
+      message,
+      ...(first ? { details: first as SubmissionRefusal['details'] } : {}),
+    };
+    this.step('submit-application', 'refused');
+    this.moveTo('refused');
+  }
+
   licensed(license: IssuedLicense): void {
     this.license = license;
     this.step('issue-license', 'done');
@@ -66,8 +80,18 @@ export class RegistrationProgress {
   }
 
   snapshot(openTask?: TaskState): RegistrationStatus {
-    const { caseId, status, license, taxRecord, requiredPermits } = this;
+    const { caseId, status, license, taxRecord, requiredPermits, refusal } = this;
     const steps = this.steps.map((step) => ({ ...step }));
-    return { caseId, status, steps, license, taxRecord, requiredPermits: [...requiredPermits], openTask };
+    const permits = [...requiredPermits];
+    return {
+      caseId,
+      status,
+      steps,
+      license,
+      taxRecord,
+      requiredPermits: permits,
+      openTask,
+      ...(refusal && { refusal }),
+    };
   }
 }

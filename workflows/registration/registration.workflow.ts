@@ -1,3 +1,4 @@
+import type { ApplicationFailure } from '@temporalio/common';
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision } from '../../libs/contracts/src/tasks/task.types';
@@ -5,10 +6,12 @@ import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-
 import type { RegistrationActivities } from './activities';
 import {
   registrationStatusQuery,
+  submissionUpdate,
   taxRecordOpenedSignal,
   type RegistrationInput,
   type RegistrationStatus,
 } from './definitions';
+import { nameRefusalOf } from './name-refusal';
 import { RegistrationProgress } from './registration-progress';
 import { SupplementDesk } from './supplement-desk';
 
@@ -34,17 +37,27 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
   setHandler(registrationStatusQuery, () => progress.snapshot(currentTaskState()));
   setHandler(taxRecordOpenedSignal, (record) => progress.taxRecordOpened(record));
   acceptTaskRequests();
+  let submission: { refused?: ApplicationFailure } | undefined;
+  setHandler(submissionUpdate, async () => {
+    await condition(() => submission !== undefined);
+    if (submission?.refused) throw submission.refused;
+    return progress.snapshot(currentTaskState());
+  });
   const supplements = new SupplementDesk(applicant, async ({ actor, changes, note }, round) => {
     const key = `${caseId}:supplement:${round}`;
-    await registration.supplementApplication({
-      idempotencyKey: key,
-      caseId,
-      round,
-      by: actor,
-      changes,
-      note,
-      at: now(),
-    });
+    try {
+      await registration.supplementApplication({
+        idempotencyKey: key,
+        caseId,
+        round,
+        by: actor,
+        changes,
+        note,
+        at: now(),
+      });
+    } catch (error) {
+      throw nameRefusalOf(error) ?? error; // a refused name: the round stays open, the case keeps its name
+    }
     application = { ...application, ...changes };
     progress.step('supplement', 'done', round);
     progress.moveTo('under-review');
@@ -53,13 +66,23 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
 
   progress.step('submit-application', 'in-progress');
   const submittedAt = now();
-  await registration.submitApplication({
-    idempotencyKey: `${caseId}:submit`,
-    caseId,
-    applicant,
-    application,
-    submittedAt,
-  });
+  try {
+    await registration.submitApplication({
+      idempotencyKey: `${caseId}:submit`,
+      caseId,
+      applicant,
+      application,
+      submittedAt,
+    });
+  } catch (error) {
+    // A name the rules refuse never reaches an officer: the case ends here, refused, and its submitter is told why.
+    const refused = nameRefusalOf(error);
+    if (!refused) throw error;
+    submission = { refused };
+    progress.refused(refused);
+    return finish();
+  }
+  submission = {};
   progress.step('submit-application', 'done');
 
   const decision = await reviewUntilDecided();
