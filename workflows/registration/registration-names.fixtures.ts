@@ -21,13 +21,13 @@ export function fakeRegistrationServiceWithNameRules() {
   const { submitApplication, supplementApplication } = fake.activities;
   const activities = {
     ...fake.activities,
-    submitApplication: async (input: Parameters<typeof submitApplication>[0]) => {
-      if (input.application.name.tradeName === '海淀') throw placeNameRefusal(input.application.name);
-      return submitApplication(input);
+    submitApplication: (input: Parameters<typeof submitApplication>[0]) => {
+      if (input.application.name.tradeName === '海淀') return Promise.reject(placeNameRefusal(input.application.name));
+      return Promise.resolve(submitApplication(input));
     },
-    supplementApplication: async (input: Parameters<typeof supplementApplication>[0]) => {
-      if (input.changes.name?.tradeName === '海淀') throw placeNameRefusal(input.changes.name);
-      return supplementApplication(input);
+    supplementApplication: (input: Parameters<typeof supplementApplication>[0]) => {
+      if (input.changes.name?.tradeName === '海淀') return Promise.reject(placeNameRefusal(input.changes.name));
+      return Promise.resolve(supplementApplication(input));
     },
   };
   return { ...fake, activities };
