@@ -19,6 +19,9 @@ interface CaseView {
   taxRecord?: { taxpayerId: string; openedAt: string };
   requiredPermits: { code: string; name: string; authority: string }[];
 }
+interface Refusal {
+  errors: { field: string | null; code?: string; message: string }[];
+}
 interface AuditEvent {
   type: string;
   service: string;
@@ -102,6 +105,51 @@ describe('establishment registration, end to end', () => {
 
     const rejected = await caseReaches(caseId, 'rejected');
     expect(rejected.license).toBeUndefined();
+    const another = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const freed = await another.post('/api/registrations', establishmentApplication('云帆'));
+    expect(freed.status).toBe(202); // the rejection released the name
+  });
+
+  it.each([
+    ['海淀', 'trade-name-is-place-name'],
+    ['星', 'trade-name-too-short'],
+    ['中华人民共和国', 'prohibited-content'],
+  ])('refuses the name %s with 400 and its rule, before any officer sees it (issue 17)', async (name, code) => {
+    const { status, body } = await registrant.post<Refusal>('/api/registrations', establishmentApplication(name));
+    expect(status).toBe(400);
+    expect(body.errors).toContainEqual({ field: 'name.tradeName', code, message: expect.any(String) });
+  });
+
+  it('lets only one of two simultaneous applications for one name through; the other is told who holds it', async () => {
+    const other = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const answers = await Promise.all(
+      [registrant, other].map((who) => who.post<Refusal>('/api/registrations', establishmentApplication('曜石'))),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(refused.body.errors).toEqual([
+      { field: 'name.tradeName', code: 'identical-trade-name', message: expect.stringMatching(/已预留/) },
+    ]);
+  });
+
+  it('refuses a supplement renaming to 海淀 with 400, and takes the next one', async () => {
+    const caseId = await submit('远启');
+    const task = await openTaskOf(caseId);
+    await officer.post(`/api/tasks/${task.taskId}/claim`);
+    await decide(officer, task.taskId, 'request-info', '名称需更正');
+    await caseReaches(caseId, 'information-requested');
+    const rename = (tradeName: string) =>
+      registrant.post<Refusal>(`/api/registrations/${caseId}/supplement`, {
+        changes: { name: establishmentApplication(tradeName).name },
+        note: '更名',
+      });
+
+    const refused = await rename('海淀');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'changes.name.tradeName', code: 'trade-name-is-place-name' }),
+    );
+    expect((await rename('远航')).status).toBe(200);
   });
 
   it('asks for more information, takes the supplement, and approves on the second round', async () => {
