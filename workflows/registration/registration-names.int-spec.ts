@@ -144,4 +144,47 @@ describe(`${registrationWorkflow.name}: names refused at submission and suppleme
       '银河',
     ]);
   });
+
+  const reviewTaskOf = async (caseId: string) => {
+    await submit(registrationInput(caseId));
+    const handle = client.workflow.getHandle(`registration-${caseId}`);
+    const { openTask } = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => !!s.openTask,
+    );
+    const taskId = openTask!.taskId;
+    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: officerLi }] });
+    const approve = (confirms?: string[]) =>
+      handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: officerLi, outcome: 'approve', confirms }] }).then(
+        () => 'approved',
+        (error: unknown) => ((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type,
+      );
+    return { handle, approve };
+  };
+
+  it('re-examines the name at approval: refuses it while taken meanwhile, recording the attempt', async () => {
+    const caseId = uniqueId('case');
+    const { approve } = await reviewTaskOf(caseId);
+    service.takenMeanwhile.add(caseId);
+
+    expect(await approve()).toBe('NameUnavailable');
+    service.takenMeanwhile.delete(caseId);
+    expect(await approve()).toBe('approved');
+    const events = service.taskEventsFor(caseId);
+    expect(events.map((e) => e.type)).toEqual(['opened', 'claimed', 'refused', 'decided']);
+    expect(events[2]).toMatchObject({ failure: 'NameUnavailable', message: expect.stringMatching(/现已不可用/) });
+  });
+
+  it('approves a name shared through an investment link only once the officer confirms the link', async () => {
+    const caseId = uniqueId('case');
+    const { approve } = await reviewTaskOf(caseId);
+    service.linkedTo.set(caseId, '91110000600037341L');
+
+    expect(await approve()).toBe('ConfirmationRequired');
+    expect(await approve(['investment-link:91110000600037341L'])).toBe('approved');
+    expect(service.taskEventsFor(caseId).at(-1)).toMatchObject({
+      type: 'decided',
+      confirms: ['investment-link:91110000600037341L'],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision } from '../../libs/contracts/src/tasks/task.types';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
@@ -11,6 +11,7 @@ import {
   type RegistrationInput,
   type RegistrationStatus,
 } from './definitions';
+import { nameStillApprovable } from './name-reexamination';
 import { nameRefusalOf } from './name-refusal';
 import { RegistrationProgress } from './registration-progress';
 import { SupplementDesk } from './supplement-desk';
@@ -141,6 +142,8 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
         applicantId: applicant.id,
         priorApprovers: [],
         recordOn: TaskQueue.Registration,
+        // Cases that reached review before the re-examination existed replay as they ran.
+        ...(patched('review-reexamines-name') && { beforeApprove: nameStillApprovable(caseId) }),
       });
       if (decided.outcome !== 'request-info') {
         progress.step('officer-review', decided.outcome === 'approve' ? 'done' : 'rejected', round);

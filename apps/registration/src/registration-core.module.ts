@@ -14,6 +14,7 @@ import { OrganisationBodies } from './enterprise/credit-codes/organisation-bodie
 import { NameReservations } from './enterprise/names-registry/name-reservations';
 import { RegisteredNames } from './enterprise/names-registry/registered-names';
 import { EstablishmentCases } from './enterprise/persistence/establishment-cases';
+import { ReexamineNamesHandler } from './enterprise/queries/reexamine-names/reexamine-names.handler';
 import { CheckNameHandler } from './enterprise/queries/check-name/check-name.handler';
 import { DetermineRequiredPermitsHandler } from './enterprise/queries/determine-required-permits/determine-required-permits.handler';
 import { RecordTaskEventHandler } from './tasks/commands/record-task-event/record-task-event.handler';
@@ -25,6 +26,7 @@ const handlers = [
   IssueLicenseHandler,
   RecordTaskEventHandler,
   CheckNameHandler,
+  ReexamineNamesHandler,
   DetermineRequiredPermitsHandler,
 ];
 

@@ -165,5 +165,29 @@ describe('name reservations (R1.3) against PostgreSQL', () => {
     await submit(linked, { ...app, investmentLink: { creditCode } }, registrant('child'));
     const reserved = (await caseStream(linked)).find((e) => e.type === 'NameReserved');
     expect(reserved?.data).toMatchObject({ investmentLink: { creditCode } });
+    const [review] = await sut.run(linked, sut.activities.reexamineNames, { caseIds: [linked] });
+    expect(review).toMatchObject({ caseId: linked, available: true, investmentLinkToConfirm: creditCode });
+  });
+
+  it('re-examines a name at review: its own reservation aside, unavailable once another case holds it', async () => {
+    const app = named(uniqueTradeName('复审'));
+    const caseId = uniqueId('case');
+    await submit(caseId, app);
+    const [before] = await sut.run(caseId, sut.activities.reexamineNames, { caseIds: [caseId, 'no-such-case'] });
+    expect(before).toMatchObject({ caseId, available: true, problems: [] });
+
+    // The reservation ran out during a long review, and another registrant declared the name.
+    await sut.store.pool.query(`UPDATE registration.registered_names SET status = 'lapsed' WHERE case_id = $1`, [
+      caseId,
+    ]);
+    await submit(uniqueId('case'), app, registrant('latecomer'));
+
+    const after = await sut.run(caseId, sut.activities.reexamineNames, { caseIds: [caseId] });
+    expect(after).toEqual([
+      expect.objectContaining({
+        available: false,
+        problems: [expect.objectContaining({ code: 'identical-trade-name' })],
+      }),
+    ]);
   });
 });
