@@ -10,6 +10,7 @@ interface Task {
   assignee: string | null;
   dueAt: string;
   escalated: boolean;
+  nameCheck?: { available: boolean; fullName: string; investmentLinkToConfirm?: string; checkedAt: string };
 }
 interface CaseView {
   caseId: string;
@@ -71,7 +72,11 @@ describe('establishment registration, end to end', () => {
   it('approves: one application, one license with a valid credit code, the tax record opened by event', async () => {
     const caseId = await submit('星河');
     const task = await openTaskOf(caseId);
-    expect(await officer.post(`/api/tasks/${task.taskId}/claim`)).toMatchObject({ status: 200 });
+    expect(task.nameCheck).toMatchObject({ available: true, fullName: '北京星河科技有限公司' });
+    expect(await officer.post(`/api/tasks/${task.taskId}/claim`)).toMatchObject({
+      status: 200,
+      body: { nameCheck: { available: true } },
+    });
     expect(await decide(officer, task.taskId, 'approve', 'materials complete')).toMatchObject({ status: 200 });
 
     const done = await caseReaches(caseId, 'completed');
@@ -193,6 +198,37 @@ describe('establishment registration, end to end', () => {
       return refused.length >= 3 ? refused : undefined;
     });
     expect(refusals.map((e) => e.actor.role).sort()).toEqual(['registrant', 'registration-officer', 'tax-officer']);
+  });
+
+  it('licenses a name shared with an enterprise linked by investment once the officer confirms the link', async () => {
+    const parentCase = await submit('同源');
+    const parentTask = await openTaskOf(parentCase);
+    await officer.post(`/api/tasks/${parentTask.taskId}/claim`);
+    await decide(officer, parentTask.taskId, 'approve', '');
+    const { creditCode } = (await caseReaches(parentCase, 'completed')).license!;
+
+    const child = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const unlinked = await child.post<Refusal>('/api/registrations', establishmentApplication('同源'));
+    expect(unlinked.status).toBe(409);
+    const linked = await child.post<{ caseId: string }>('/api/registrations', {
+      ...establishmentApplication('同源'),
+      investmentLink: { creditCode },
+    });
+    expect(linked.status).toBe(202);
+    const task = await openTaskOf(linked.body.caseId);
+    expect(task.nameCheck).toMatchObject({ available: true, investmentLinkToConfirm: creditCode });
+
+    await officer.post(`/api/tasks/${task.taskId}/claim`);
+    const unconfirmed = await officer.post<Refusal>(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve' });
+    expect(unconfirmed).toMatchObject({ status: 400, body: { errors: [{ field: 'confirms' }] } });
+    const confirms = [`investment-link:${creditCode}`];
+    const approved = await officer.post(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve', confirms });
+    expect(approved).toMatchObject({ status: 200, body: { decision: { outcome: 'approve', confirms } } });
+    const licensed = await eventually('the linked case completed', async () => {
+      const { body } = await child.get<CaseView>(`/api/registrations/${linked.body.caseId}`);
+      return body.status === 'completed' ? body : undefined;
+    });
+    expect(licensed.license?.enterpriseName).toBe('北京同源科技有限公司');
   });
 
   it('answers a bad body with 400 naming each field, never a 500', async () => {

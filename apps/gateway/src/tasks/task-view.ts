@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TaskState } from '@govflow/contracts';
+import { reviewNameCheckView } from './review-name-checks';
 
 export const inboxTaskView = z.object({
   taskId: z.string(),
@@ -9,6 +10,7 @@ export const inboxTaskView = z.object({
   dueAt: z.iso.datetime(),
   escalated: z.boolean(),
   status: z.enum(['open', 'decided']),
+  nameCheck: reviewNameCheckView.optional().describe('on open registration reviews: the name as it stands now (R1.3)'),
 });
 export type InboxTaskView = z.infer<typeof inboxTaskView>;
 
@@ -19,6 +21,7 @@ export const taskStateView = inboxTaskView.extend({
       reason: z.string().optional(),
       decidedBy: z.string().describe('user id'),
       decidedAt: z.iso.datetime(),
+      confirms: z.array(z.string()).optional().describe('facts the officer confirmed, e.g. investment-link:<code>'),
     })
     .optional(),
 });
@@ -41,6 +44,7 @@ export function toTaskStateView(task: TaskState): TaskStateView {
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         decidedBy: decision.decidedBy.id,
         decidedAt: decision.decidedAt,
+        ...(decision.confirms && { confirms: decision.confirms }),
       },
     }),
   };

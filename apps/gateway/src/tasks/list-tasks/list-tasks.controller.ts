@@ -5,6 +5,7 @@ import { type Actor, CurrentActor } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
+import { REGISTRATION_REVIEW, ReviewNameChecks } from '../review-name-checks';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { inboxTaskView, type InboxTaskView } from '../task-view';
 
@@ -14,14 +15,18 @@ const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/tasks')
 export class ListTasksController {
-  constructor(private readonly inbox: TaskInboxStore) {}
+  constructor(
+    private readonly inbox: TaskInboxStore,
+    private readonly nameChecks: ReviewNameChecks,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: "The officer's inbox: tasks of the caller's department, and those escalated to it",
     description:
       'From a read model of the task events on Kafka, so a change shows after a moment. Callers without a ' +
-      'department (registrants, administrators) have an empty inbox.',
+      'department (registrants, administrators) have an empty inbox. Open registration reviews carry nameCheck: ' +
+      "the case's name re-examined against the register as the list is read (R1.3).",
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(inboxTaskView)) })
@@ -32,14 +37,11 @@ export class ListTasksController {
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
     const tasks = await this.inbox.forDepartment(actor.department, status);
-    return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => ({
-      taskId,
-      caseId,
-      kind,
-      assignee,
-      dueAt,
-      escalated,
-      status: taskStatus,
-    }));
+    const reviews = tasks.filter((task) => task.kind === REGISTRATION_REVIEW && task.status === 'open');
+    const checks = await this.nameChecks.forCases(reviews.map((task) => task.caseId));
+    return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => {
+      const nameCheck = taskStatus === 'open' ? checks.get(caseId) : undefined;
+      return { taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus, ...(nameCheck && { nameCheck }) };
+    });
   }
 }
