@@ -6,6 +6,7 @@ import type {
   IssuedLicense,
   RequiredPermitNotice,
 } from '../../libs/contracts/src/registration/registration-activities';
+import type { NameRefusalDetails } from '../../libs/contracts/src/registration/name-refusal';
 import type { TaskDue, TaskState } from '../../libs/contracts/src/tasks/task.types';
 import type { PolicyPeriod } from '../../libs/contracts/src/time/deadlines';
 
@@ -35,12 +36,26 @@ export interface RegistrationInput {
 }
 
 export type RegistrationStatusName =
-  'submitted' | 'under-review' | 'information-requested' | 'approved' | 'rejected' | 'licensed' | 'completed';
+  | 'submitted'
+  | 'refused'
+  | 'under-review'
+  | 'information-requested'
+  | 'approved'
+  | 'rejected'
+  | 'licensed'
+  | 'completed';
 
 export type RegistrationStepName =
   'submit-application' | 'officer-review' | 'supplement' | 'issue-license' | 'open-tax-record' | 'determine-permits';
 
-export type StepStatus = 'in-progress' | 'done' | 'overdue' | 'information-requested' | 'rejected';
+export type StepStatus = 'in-progress' | 'done' | 'overdue' | 'information-requested' | 'rejected' | 'refused';
+
+/** Why the submission was refused before any officer saw it: the name failed R1.3 (see NameRefusalType). */
+export interface SubmissionRefusal {
+  type: string;
+  message: string;
+  details?: NameRefusalDetails;
+}
 
 /** One step of the case as the registrant sees it; review and supplement steps repeat, one per round. */
 export interface RegistrationStep {
@@ -76,7 +91,15 @@ export interface RegistrationStatus {
   taxRecord?: TaxRecord;
   requiredPermits: RequiredPermitNotice[];
   openTask?: TaskState;
+  refusal?: SubmissionRefusal;
 }
+
+/**
+ * Sent with the start (Update-with-start, update id `submission`): answers once market regulation has checked the name
+ * and held it for the case, or fails with the name refusal (NameNotAllowed, NameTaken) and the case ends refused.
+ */
+export const submissionUpdate = defineUpdate<RegistrationStatus, []>('submission');
+export const SUBMISSION_UPDATE_ID = 'submission';
 
 /** Refused with NotApplicant (anyone but the applicant) or NotAwaitingInformation (no request is open). */
 export const supplementUpdate = defineUpdate<RegistrationStatus, [Supplement]>('supplement');

@@ -11,6 +11,7 @@ import type {
   RegistrationStep,
   RegistrationStepName,
   StepStatus,
+  SubmissionRefusal,
   TaxRecord,
 } from './definitions';
 
@@ -22,6 +23,7 @@ export class RegistrationProgress {
   private readonly steps: RegistrationStep[] = [];
   private license?: IssuedLicense;
   private requiredPermits: RequiredPermitNotice[] = [];
+  private refusal?: SubmissionRefusal;
   taxRecord?: TaxRecord;
 
   constructor(
@@ -50,6 +52,18 @@ export class RegistrationProgress {
     else this.steps.push({ name, ...(round === undefined ? {} : { round }), status, at: now(), ...(due && { due }) });
   }
 
+  /** The submission was refused (its name failed R1.3): the case ends before review. */
+  refused({ type, message, details }: { type?: string | null; message: string; details?: unknown[] | null }): void {
+    const [first] = details ?? [];
+    this.refusal = {
+      type: type ?? 'Refused',
+      message,
+      ...(first ? { details: first as SubmissionRefusal['details'] } : {}),
+    };
+    this.step('submit-application', 'refused');
+    this.moveTo('refused');
+  }
+
   licensed(license: IssuedLicense): void {
     this.license = license;
     this.step('issue-license', 'done');
@@ -67,9 +81,19 @@ export class RegistrationProgress {
   }
 
   snapshot(openTask?: TaskState): RegistrationStatus {
-    const { caseId, timeScale, status, license, taxRecord, requiredPermits } = this;
+    const { caseId, timeScale, status, license, taxRecord, requiredPermits, refusal } = this;
     const steps = this.steps.map((step) => ({ ...step }));
     const permits = [...requiredPermits];
-    return { caseId, timeScale, status, steps, license, taxRecord, requiredPermits: permits, openTask };
+    return {
+      caseId,
+      timeScale,
+      status,
+      steps,
+      license,
+      taxRecord,
+      requiredPermits: permits,
+      openTask,
+      ...(refusal && { refusal }),
+    };
   }
 }

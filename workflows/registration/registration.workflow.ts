@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { ApplicationFailure } from '@temporalio/common';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
 import { deadlineOf, legacyDue } from '../shared/deadlines';
@@ -6,10 +7,13 @@ import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-
 import type { RegistrationActivities } from './activities';
 import {
   registrationStatusQuery,
+  submissionUpdate,
   taxRecordOpenedSignal,
   type RegistrationInput,
   type RegistrationStatus,
 } from './definitions';
+import { nameStillApprovable } from './name-reexamination';
+import { nameRefusalOf } from './name-refusal';
 import { RegistrationProgress } from './registration-progress';
 import { SupplementDesk } from './supplement-desk';
 
@@ -35,17 +39,27 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
   setHandler(registrationStatusQuery, () => progress.snapshot(currentTaskState()));
   setHandler(taxRecordOpenedSignal, (record) => progress.taxRecordOpened(record));
   acceptTaskRequests();
+  let submission: { refused?: ApplicationFailure } | undefined;
+  setHandler(submissionUpdate, async () => {
+    await condition(() => submission !== undefined);
+    if (submission?.refused) throw submission.refused;
+    return progress.snapshot(currentTaskState());
+  });
   const supplements = new SupplementDesk(applicant, async ({ actor, changes, note }, round) => {
     const key = `${caseId}:supplement:${round}`;
-    await registration.supplementApplication({
-      idempotencyKey: key,
-      caseId,
-      round,
-      by: actor,
-      changes,
-      note,
-      at: now(),
-    });
+    try {
+      await registration.supplementApplication({
+        idempotencyKey: key,
+        caseId,
+        round,
+        by: actor,
+        changes,
+        note,
+        at: now(),
+      });
+    } catch (error) {
+      throw nameRefusalOf(error) ?? error; // a refused name: the round stays open, the case keeps its name
+    }
     application = { ...application, ...changes };
     progress.step('supplement', 'done', round);
     progress.moveTo('under-review');
@@ -54,13 +68,23 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
 
   progress.step('submit-application', 'in-progress');
   const submittedAt = now();
-  await registration.submitApplication({
-    idempotencyKey: `${caseId}:submit`,
-    caseId,
-    applicant,
-    application,
-    submittedAt,
-  });
+  try {
+    await registration.submitApplication({
+      idempotencyKey: `${caseId}:submit`,
+      caseId,
+      applicant,
+      application,
+      submittedAt,
+    });
+  } catch (error) {
+    // A name the rules refuse never reaches an officer: the case ends here, refused, and its submitter is told why.
+    const refused = nameRefusalOf(error);
+    if (!refused) throw error;
+    submission = { refused };
+    progress.refused(refused);
+    return finish();
+  }
+  submission = {};
   progress.step('submit-application', 'done');
 
   const decision = await reviewUntilDecided();
@@ -121,6 +145,8 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
         applicantId: applicant.id,
         priorApprovers: [],
         recordOn: TaskQueue.Registration,
+        // Cases that reached review before the re-examination existed replay as they ran.
+        ...(patched('review-reexamines-name') && { beforeApprove: nameStillApprovable(caseId) }),
       });
       if (decided.outcome !== 'request-info') {
         progress.step('officer-review', decided.outcome === 'approve' ? 'done' : 'rejected', round);

@@ -10,3 +10,4 @@ export * from './registration/registration-activities';
 export * from './registration/integration-events';
 export * from './registration/name-check';
 export * from './time/deadlines';
+export * from './registration/name-refusal';

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/contracts/src/actors';
 import type { TaskQueue } from '../../../libs/contracts/src/task-queues';
 import type { CandidateGroup, TaskDue, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+import type { Verdict } from './task-rules';
 
 // Clients (the gateway) import these to act on any workflow's human tasks without loading the worker.
 // Every update answers with the task's state after the change; a refusal rejects it with a WorkflowFailureType.
@@ -30,6 +31,8 @@ export interface DecideRequest {
   actor: Actor;
   outcome: TaskOutcome;
   reason?: string;
+  /** Facts the decider confirms, where the workflow asks for them (e.g. `investment-link:<credit code>`). */
+  confirms?: string[];
 }
 
 export const claimUpdate = defineUpdate<TaskState, [ClaimRequest]>('claim');
@@ -55,4 +58,9 @@ export interface OpenTaskOptions {
   priorApprovers: readonly string[];
   /** The task queue of the service that keeps this case's audit trail and registers `recordTaskEvent`. */
   recordOn: TaskQueue;
+  /**
+   * Checked when an approval passes the task rules, before it is recorded: what the case must still hold true now
+   * (e.g. the name is still available). A refusal is recorded like any other.
+   */
+  beforeApprove?: (request: DecideRequest) => Promise<Verdict>;
 }

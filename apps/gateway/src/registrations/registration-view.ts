@@ -9,6 +9,7 @@ import type {
 
 const statuses = [
   'submitted',
+  'refused',
   'under-review',
   'information-requested',
   'approved',
@@ -30,9 +31,12 @@ const stepStatuses = [
   'overdue',
   'information-requested',
   'rejected',
+  'refused',
 ] as const satisfies readonly StepStatus[];
 
-export const registrationStatusName = z.enum(statuses).describe('ends at completed, or rejected');
+export const registrationStatusName = z
+  .enum(statuses)
+  .describe('ends at completed, or rejected; refused when the submission itself was refused (the name, R1.3)');
 
 const clockView = z
   .object({
@@ -60,6 +64,13 @@ export const registrationView = z.object({
   requiredPermits: z
     .array(z.object({ code: z.string(), name: z.string(), authority: z.string() }))
     .describe('post-license permits to apply for (先照后证, R2.1); empty until the license is issued'),
+  refusal: z
+    .object({
+      message: z.string(),
+      problems: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),
+    })
+    .optional()
+    .describe('why a refused submission was refused: each failed name rule (R1.3)'),
 });
 export type RegistrationView = z.infer<typeof registrationView>;
 
@@ -82,6 +93,16 @@ export function toRegistrationView(status: RegistrationStatus): RegistrationView
     }),
     ...(taxRecord && { taxRecord: { taxpayerId: taxRecord.taxpayerId, openedAt: taxRecord.openedAt } }),
     requiredPermits: status.requiredPermits.map(({ code, name, authority }) => ({ code, name, authority })),
+    ...(status.refusal && {
+      refusal: {
+        message: status.refusal.message,
+        problems: (status.refusal.details?.problems ?? []).map(({ code, part, message }) => ({
+          code,
+          field: `name.${part}`,
+          message,
+        })),
+      },
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TaskState } from '@govflow/contracts';
 import { taskDueView, toTaskDueView } from './task-due';
+import { reviewNameCheckView } from './review-name-checks';
 
 export const inboxTaskView = z.object({
   taskId: z.string(),
@@ -10,6 +11,7 @@ export const inboxTaskView = z.object({
   ...taskDueView.shape,
   escalated: z.boolean(),
   status: z.enum(['open', 'decided']),
+  nameCheck: reviewNameCheckView.optional().describe('on open registration reviews: the name as it stands now (R1.3)'),
 });
 export type InboxTaskView = z.infer<typeof inboxTaskView>;
 
@@ -20,6 +22,7 @@ export const taskStateView = inboxTaskView.extend({
       reason: z.string().optional(),
       decidedBy: z.string().describe('user id'),
       decidedAt: z.iso.datetime(),
+      confirms: z.array(z.string()).optional().describe('facts the officer confirmed, e.g. investment-link:<code>'),
     })
     .optional(),
 });
@@ -42,6 +45,7 @@ export function toTaskStateView(task: TaskState): TaskStateView {
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         decidedBy: decision.decidedBy.id,
         decidedAt: decision.decidedAt,
+        ...(decision.confirms && { confirms: decision.confirms }),
       },
     }),
   };

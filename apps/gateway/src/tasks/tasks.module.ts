@@ -5,6 +5,7 @@ import { ClaimTaskController } from './claim-task/claim-task.controller';
 import { DecideTaskController } from './decide-task/decide-task.controller';
 import { ListTasksController } from './list-tasks/list-tasks.controller';
 import { ReassignTaskController } from './reassign-task/reassign-task.controller';
+import { ReviewNameChecks } from './review-name-checks';
 import { TaskInboxStore } from './task-inbox/task-inbox.store';
 import { TaskUpdates } from './task-updates';
 import { UnclaimTaskController } from './unclaim-task/unclaim-task.controller';
@@ -19,6 +20,6 @@ import { UnclaimTaskController } from './unclaim-task/unclaim-task.controller';
     ReassignTaskController,
     DecideTaskController,
   ],
-  providers: [TaskInboxStore, TaskUpdates],
+  providers: [TaskInboxStore, TaskUpdates, ReviewNameChecks],
 })
 export class TasksModule {}

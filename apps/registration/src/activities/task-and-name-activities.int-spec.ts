@@ -11,6 +11,7 @@ import {
   type RegistrationTestApp,
   startRegistrationTestApp,
   submission,
+  uniqueTradeName,
 } from './registration-activities.fixtures';
 
 jest.setTimeout(60000);
@@ -70,7 +71,7 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       expect(answer).toEqual({ available: true, fullName: '北京飞鸿科技有限公司', problems: [] });
     });
 
-    it('sees a name reserved by a submitted application as an identical trade name, except for its applicant', async () => {
+    it('sees a name reserved by a submitted application as an identical trade name, for its applicant too', async () => {
       const caseId = uniqueId('case');
       const today = new Date().toISOString(); // a reservation lapses after 2 months
       await sut.run(caseId, sut.activities.submitApplication, submission(caseId, application('鼎盛'), today));
@@ -80,7 +81,8 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
 
       expect(other).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
       expect(other.problems[0]?.message).toMatch(/reserved on \d{4}-\d{2}-\d{2} \(已预留\)/);
-      expect(own.available).toBe(true);
+      // One case holds a name: the applicant cannot file a second case under it while the first lives.
+      expect(own).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
     });
 
     it('sees a licensed name as registered, for everyone', async () => {
@@ -98,7 +100,7 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
   describe('determineRequiredPermits', () => {
     const licensed = async () => {
       const caseId = uniqueId('case');
-      await sut.run(caseId, sut.activities.submitApplication, submission(caseId));
+      await sut.run(caseId, sut.activities.submitApplication, submission(caseId, application(uniqueTradeName())));
       const { creditCode } = await sut.run(caseId, sut.activities.issueLicense, approval(caseId));
       const input = { idempotencyKey: `${caseId}:determine-permits`, caseId, creditCode };
       return { ...input, businessScope: ['技术开发', '餐饮服务'], catalogueVersion: 'catalogue-v1' };

@@ -18,6 +18,8 @@ export interface TaskDecision {
   taskId: string;
   outcome: TaskOutcome;
   reason?: string;
+  /** Facts the decider confirmed, as the workflow asked for them (e.g. `investment-link:<credit code>`). */
+  confirms?: string[];
   decidedBy: Actor;
   /** ISO 8601, workflow time. */
   decidedAt: string;
@@ -59,7 +61,7 @@ export type TaskEvent = TaskEventBase &
     | { type: 'claimed'; actor: Actor }
     | { type: 'unclaimed'; actor: Actor; reason?: string }
     | { type: 'reassigned'; actor: Actor; to: Actor; reason: string }
-    | { type: 'decided'; actor: Actor; outcome: TaskOutcome; reason?: string }
+    | { type: 'decided'; actor: Actor; outcome: TaskOutcome; reason?: string; confirms?: string[] }
     | {
         type: 'refused';
         actor: Actor;

@@ -5,6 +5,7 @@ import { type Actor, CurrentActor } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
+import { REGISTRATION_REVIEW, ReviewNameChecks } from '../review-name-checks';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { toTaskDueView } from '../task-due';
 import { inboxTaskView, type InboxTaskView } from '../task-view';
@@ -15,7 +16,10 @@ const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/tasks')
 export class ListTasksController {
-  constructor(private readonly inbox: TaskInboxStore) {}
+  constructor(
+    private readonly inbox: TaskInboxStore,
+    private readonly nameChecks: ReviewNameChecks,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -23,7 +27,8 @@ export class ListTasksController {
     description:
       'From a read model of the task events on Kafka, so a change shows after a moment. Callers without a ' +
       'department (registrants, administrators) have an empty inbox. dueAt is when the task escalates; legalDueAt ' +
-      'and dueAtCalendar state the real deadline, which differs only when clockAccelerated (GOVFLOW_TIME_SCALE > 1).',
+      'and dueAtCalendar state the real deadline, which differs only when clockAccelerated (GOVFLOW_TIME_SCALE > 1). ' +
+      "Open registration reviews carry nameCheck: the case's name re-examined against the register as the list is read (R1.3).",
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(inboxTaskView)) })
@@ -34,14 +39,20 @@ export class ListTasksController {
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
     const tasks = await this.inbox.forDepartment(actor.department, status);
-    return tasks.map(({ taskId, caseId, kind, assignee, escalated, status: taskStatus, ...due }) => ({
-      taskId,
-      caseId,
-      kind,
-      assignee,
-      ...toTaskDueView(due),
-      escalated,
-      status: taskStatus,
-    }));
+    const reviews = tasks.filter((task) => task.kind === REGISTRATION_REVIEW && task.status === 'open');
+    const checks = await this.nameChecks.forCases(reviews.map((task) => task.caseId));
+    return tasks.map(({ taskId, caseId, kind, assignee, escalated, status: taskStatus, ...due }) => {
+      const nameCheck = taskStatus === 'open' ? checks.get(caseId) : undefined;
+      return {
+        taskId,
+        caseId,
+        kind,
+        assignee,
+        ...toTaskDueView(due),
+        escalated,
+        status: taskStatus,
+        ...(nameCheck && { nameCheck }),
+      };
+    });
   }
 }

@@ -60,9 +60,25 @@ describe(noIdenticalTradeName.name, () => {
     expect(check([released], '星河', beijing('2024-06-02T00:00:00'))).toEqual([]);
   });
 
-  it('lets a firm linked by investment to the applicant keep using the trade name', () => {
-    expect(check([existing({ investorLinkedTo: 'applicant-1' })])).toEqual([]);
-    expect(check([existing({ investorLinkedTo: 'applicant-2' })])).toHaveLength(1);
+  it('lets the applicant share the trade name of the enterprise it declares linked by investment', () => {
+    const linked = existing({ creditCode: '91110000600037341L' });
+    const declaring = (code?: string) =>
+      noIdenticalTradeName(
+        { division: '北京', tradeName: '星河', industry: '科技', organisationForm: '有限公司' },
+        {
+          applicantId: 'applicant-1',
+          registeringCity: '北京',
+          applicantTrademarks: [],
+          existingNames: [linked],
+          now,
+          investmentLinkCreditCode: code,
+        },
+        namePolicyV1,
+      );
+    expect(declaring('91110000600037341l')).toEqual([]);
+    expect(declaring('91310115MA1K3BTP2B')).toHaveLength(1);
+    expect(declaring(undefined)).toHaveLength(1);
+    expect(check([existing()])).toHaveLength(1);
   });
 
   it('reports each conflicting name', () => {

@@ -10,10 +10,10 @@ import { nameProblem, type NameRule } from './name-problem';
 export const noIdenticalTradeName: NameRule = (proposal, context, policy) =>
   context.existingNames
     .filter((existing) => isSameNameSpace(existing, proposal, context))
-    .filter((existing) => existing.investorLinkedTo !== context.applicantId)
+    .filter((existing) => !isDeclaredLink(existing, context))
+    .filter((existing) => blocksAt(existing, policy, context.now))
     .flatMap((existing) => {
       const blockedUntil = blocksUntil(existing, policy);
-      if (blockedUntil !== 'indefinitely' && context.now.getTime() >= blockedUntil.getTime()) return [];
       const message = `The trade name (字号) "${existing.tradeName}" is already taken in ${existing.industry} under ${existing.city}: ${describe(existing, blockedUntil)}`;
       return [nameProblem('identical-trade-name', 'tradeName', message)];
     });
@@ -24,6 +24,17 @@ function isSameNameSpace(existing: ExistingName, proposal: NameProposal, context
     existing.industry.trim() === proposal.industry &&
     existing.city.trim() === context.registeringCity.trim()
   );
+}
+
+/** Whether an existing name still blocks its trade name at `now`; a lapsed reservation or cooled-off name does not. */
+export function blocksAt(existing: ExistingName, policy: NamePolicy, now: Date): boolean {
+  const blockedUntil = blocksUntil(existing, policy);
+  return blockedUntil === 'indefinitely' || now.getTime() < blockedUntil.getTime();
+}
+
+function isDeclaredLink(existing: ExistingName, context: NameCheckContext): boolean {
+  const declared = context.investmentLinkCreditCode?.trim().toUpperCase();
+  return declared !== undefined && declared !== '' && existing.creditCode?.toUpperCase() === declared;
 }
 
 function blocksUntil(existing: ExistingName, policy: NamePolicy): Date | 'indefinitely' {
