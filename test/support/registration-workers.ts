@@ -2,6 +2,7 @@
 // test's own, so the gateway's submissions are answered (the submission Update waits for the name to be held).
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import { deadlineActivities } from '../../libs/policy/src/time/deadline-activities';
 import { fakeRegistrationServiceWithNameRules } from '../../workflows/registration/registration-names.fixtures';
 import { servers } from './servers';
 import { createTestNamespace } from './temporal-namespace';
@@ -20,7 +21,13 @@ export async function startRegistrationWorkers(prefix: string): Promise<Registra
   const service = fakeRegistrationServiceWithNameRules();
   const workflowsPath = require.resolve('../../workflows');
   const workers = await Promise.all([
-    Worker.create({ connection, namespace, taskQueue: TaskQueue.Orchestrator, workflowsPath }),
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TaskQueue.Orchestrator,
+      workflowsPath,
+      activities: deadlineActivities,
+    }),
     Worker.create({ connection, namespace, taskQueue: TaskQueue.Registration, activities: service.activities }),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));

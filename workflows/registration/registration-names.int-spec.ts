@@ -5,6 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { servers, uniqueId } from '../../test/support/servers';
 import { createTestNamespace } from '../../test/support/temporal-namespace';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import { deadlineActivities } from '../../libs/policy/src/time/deadline-activities';
 import { claimUpdate, decideUpdate } from '../shared/human-task/definitions';
 import {
   registrationStatusQuery,
@@ -40,7 +41,7 @@ describe(`${registrationWorkflow.name}: names refused at submission and suppleme
     const worker = (options: { taskQueue: string; workflowsPath?: string; activities?: object }) =>
       Worker.create({ connection: nativeConnection, namespace, ...options });
     workers = await Promise.all([
-      worker({ taskQueue: workflowQueue, workflowsPath }),
+      worker({ taskQueue: workflowQueue, workflowsPath, activities: deadlineActivities }),
       worker({ taskQueue: TaskQueue.Registration, activities: service.activities }),
     ]);
     running = Promise.all(workers.map((w) => w.run()));
