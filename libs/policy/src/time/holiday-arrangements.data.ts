@@ -66,7 +66,8 @@ export const holidayArrangements: readonly HolidayArrangement[] = [
     // 2027 are not refused (from mid-December 2026 every 3-working-day review would be), 2027 counts the statutory
     // days off of art. 2 only. The notice moves days (调休) and places the 补休 that art. 6 requires for the days falling
     // on a weekend (春节 02-06 and 02-07, 劳动节 05-01 and 05-02, 国庆节 10-02 and 10-03); neither is guessed here, so a
-    // provisional deadline can end earlier than the one the notice will give, never later through a guessed day off.
+    // provisional deadline can differ from the notice's either way: earlier where the notice adds days off, later
+    // where it makes a weekend day a working day. Every deadline counted on it says so (Deadline.provisional).
     // Lunar and solar-term dates (checked 2026-11-29):
     // - 春节: 正月初一 is 2027-02-06 (new moon 2027-02-06 about 15:56 UTC, i.e. 23:56 Beijing, minutes before
     //   midnight; annular eclipse greatest 15:59:32 UTC). Hong Kong's 2027 general holidays list Lunar New Year
