@@ -269,6 +269,7 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
     const openedEvent = service.taskEventsFor(caseId).find((event) => event.type === 'opened');
     expect(openedEvent).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
     await handle.terminate('test done');
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, await handle.fetchHistory());
   });
 });
 
