@@ -69,8 +69,8 @@ export const holidayArrangements: readonly HolidayArrangement[] = [
     // provisional deadline can differ from the notice's either way: earlier where the notice adds days off, later
     // where it makes a weekend day a working day. Every deadline counted on it says so (Deadline.provisional).
     // Lunar and solar-term dates (checked 2026-11-29):
-    // - 春节: 正月初一 is 2027-02-06 (new moon 2027-02-06 about 15:56 UTC, i.e. 23:56 Beijing, minutes before
-    //   midnight; annular eclipse greatest 15:59:32 UTC). Hong Kong's 2027 general holidays list Lunar New Year
+    // - 春节: 正月初一 is 2027-02-06. The new moon falls just before midnight Beijing time (the annular eclipse it
+    //   brings is greatest at 15:59:32 UTC, 23:59 Beijing; the conjunction is minutes earlier). Hong Kong's 2027 general holidays list Lunar New Year
     //   02-06 to 02-08; chinatravel.com and others give 02-06. 除夕 is the day before 初一: 02-05 (腊月廿九).
     //   Beware: ICU's Chinese calendar (Node 20 Intl, ICU 78) puts 初一 on 02-07 because its new-moon estimate
     //   crosses midnight; it is not used.
