@@ -63,18 +63,18 @@ export const holidayArrangements: readonly HolidayArrangement[] = [
   },
   {
     // PROVISIONAL. The 2027 notice is normally published in November 2026; none was found, so that cases running into
-    // 2027 are not refused (from mid-December 2026 every 3-working-day review would be), 2027 counts the statutory
+    // 2027 are not refused (from late December 2026 every 3-working-day review would be), 2027 counts the statutory
     // days off of art. 2 only. The notice moves days (调休) and places the 补休 that art. 6 requires for the days falling
     // on a weekend (春节 02-06 and 02-07, 劳动节 05-01 and 05-02, 国庆节 10-02 and 10-03); neither is guessed here, so a
     // provisional deadline can differ from the notice's either way: earlier where the notice adds days off, later
     // where it makes a weekend day a working day. Every deadline counted on it says so (Deadline.provisional).
     // Lunar and solar-term dates (checked 2026-11-29):
     // - 春节: 正月初一 is 2027-02-06. The new moon falls just before midnight Beijing time (the annular eclipse it
-    //   brings is greatest at 15:59:32 UTC, 23:59 Beijing; the conjunction is minutes earlier). Hong Kong's 2027 general holidays list Lunar New Year
-    //   02-06 to 02-08; chinatravel.com and others give 02-06. 除夕 is the day before 初一: 02-05 (腊月廿九).
-    //   Beware: ICU's Chinese calendar (Node 20 Intl, ICU 78) puts 初一 on 02-07 because its new-moon estimate
-    //   crosses midnight; it is not used.
-    // - 清明节: 清明 (solar longitude 15°) 2027-04-05 08:17 Beijing time.
+    //   brings is greatest at 15:59:32 UTC, 23:59 Beijing; the conjunction is minutes earlier). Hong Kong's 2027
+    //   general holidays list Lunar New Year 02-06 to 02-08; chinatravel.com and others give 02-06. 除夕 is the day
+    //   before 初一: 02-05 (腊月廿九). Beware: ICU's Chinese calendar (Node 20 Intl, ICU 78) puts 初一 on 02-07, its
+    //   new-moon estimate crossing midnight; it is not used.
+    // - 清明节: 清明 (solar longitude 15°) 2027-04-05 08:17 Beijing time (农历二月廿九, as ICU also has it).
     // - 端午节 (五月初五) 2027-06-09: chinatravel.com and worldclocktools.com tables; Hong Kong's Tuen Ng 06-09; ICU agrees.
     // - 中秋节 (八月十五) 2027-09-15: Hong Kong's "day following the Mid-Autumn Festival" is 09-16; ICU agrees.
     year: 2027,
