@@ -1,7 +1,7 @@
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
-import { lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
+import { countedProvisionally, lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
 
 interface Task {
   taskId: string;
@@ -11,6 +11,8 @@ interface Task {
   dueAtCalendar: string | null;
   timeScale: number;
   clockAccelerated: boolean;
+  provisional: boolean;
+  calendarBasis: string | null;
   escalated: boolean;
 }
 interface Due {
@@ -19,6 +21,8 @@ interface Due {
   dueAtCalendar: string | null;
   timeScale: number;
   clockAccelerated: boolean;
+  provisional: boolean;
+  calendarBasis: string | null;
 }
 interface CaseView {
   status: string;
@@ -63,6 +67,7 @@ describe('the accelerated clock (GOVFLOW_TIME_SCALE=86400), end to end', () => {
       dueAtCalendar: `${lastDayInBeijing(realDeadline)} 24:00 北京时间`,
       timeScale: SCALE,
       clockAccelerated: true,
+      provisional: countedProvisionally(before, realDeadline),
     });
     // Three working days (ten days at most around the National Day week) are as many seconds.
     const timerGap = Date.parse(task.dueAt) - before.getTime();
@@ -84,6 +89,8 @@ describe('the accelerated clock (GOVFLOW_TIME_SCALE=86400), end to end', () => {
       dueAtCalendar: task.dueAtCalendar,
       timeScale: SCALE,
       clockAccelerated: true,
+      provisional: task.provisional,
+      calendarBasis: task.calendarBasis,
     });
 
     const escalated = await eventually('the review escalated', async () => {

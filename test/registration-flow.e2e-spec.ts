@@ -2,7 +2,7 @@ import { CreditCode } from '../apps/registration/src/enterprise/domain/credit-co
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
-import { lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
+import { countedProvisionally, lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
 
 interface Task {
   taskId: string;
@@ -14,6 +14,8 @@ interface Task {
   dueAtCalendar: string | null;
   timeScale: number;
   clockAccelerated: boolean;
+  provisional: boolean;
+  calendarBasis: string | null;
   escalated: boolean;
   nameCheck?: { available: boolean; fullName: string; investmentLinkToConfirm?: string; checkedAt: string };
 }
@@ -82,6 +84,8 @@ describe('establishment registration, end to end', () => {
     // R1.5a on real time: due at 24:00 Beijing time of the 3rd working day after the submission.
     expect(reviewDeadlinesBetween(before, new Date())).toContain(task.legalDueAt);
     expect(task).toMatchObject({ dueAt: task.legalDueAt, timeScale: 1, clockAccelerated: false });
+    // From late December 2026 the deadline runs into 2027, counted provisionally until its notice is in the calendar.
+    expect(task.provisional).toBe(countedProvisionally(before, task.legalDueAt));
     expect(task.dueAtCalendar).toBe(`${lastDayInBeijing(task.legalDueAt)} 24:00 北京时间`);
     const underReview = await registrant.get<CaseView>(`/api/registrations/${caseId}`);
     expect(underReview.body.clock).toEqual({ timeScale: 1, accelerated: false });

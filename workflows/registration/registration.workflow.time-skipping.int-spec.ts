@@ -18,7 +18,7 @@ import {
   registrationInput,
 } from './registration.fixtures';
 import { registrationWorkflow } from './registration.workflow';
-import { legalDeadline } from '@govflow/policy';
+import { holidayArrangements, legalDeadline, resolveDeadline } from '@govflow/policy';
 
 jest.setTimeout(60_000);
 
@@ -244,6 +244,32 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
       legalDueAt: expected.toISOString(),
       dueAtCalendar: expect.stringMatching(/24:00 北京时间$/),
     });
+  });
+
+  it('says on the task, its opened event and the case when the review deadline runs into provisional 2027', async () => {
+    // Thursday 2026-12-31, 10:00 Beijing (or now, once later): 3 working days end in 2027, counted on its statutory
+    // days off alone until the 2027 notice is in the calendar.
+    await sleepUntil(Math.max(Date.parse('2026-12-31T02:00:00.000Z'), await env.currentTimeMs()));
+    const { caseId, handle } = await start();
+    const status = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.openTask !== undefined,
+    );
+
+    const submittedAt = service.callsFor(caseId).submitApplication[0]!.submittedAt;
+    const expected = resolveDeadline({ period: { workingDays: 3 }, from: submittedAt, timeScale: 1 });
+    const stillProvisional = holidayArrangements.find(({ year }) => year === 2027)?.provisional !== undefined;
+    expect(expected.provisional).toBe(stillProvisional || undefined);
+    const calendar = { provisional: expected.provisional, calendarBasis: expected.calendarBasis };
+    if (stillProvisional) expect(calendar.calendarBasis).toMatch(/^按法定节假日暂算.*2027年放假安排公布后以通知为准$/);
+
+    expect(status.openTask).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
+    const review = status.steps.find((step) => step.name === 'officer-review');
+    expect(review?.due).toMatchObject({ dueAtCalendar: expected.dueAtCalendar, ...calendar });
+    const openedEvent = service.taskEventsFor(caseId).find((event) => event.type === 'opened');
+    expect(openedEvent).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
+    await handle.terminate('test done');
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, await handle.fetchHistory());
   });
 });
 

@@ -1,6 +1,6 @@
 export { type CalendarPeriod, chinaIsoDate, isWithinPeriod, periodEndsAt, startOfChinaDay } from './china-calendar';
 export type { Deadline, DeadlineActivities, DeadlineRequest, PolicyPeriod } from '@govflow/contracts';
-export { holidayArrangements, type HolidayArrangement } from './time/holiday-arrangements.data';
+export { holidayArrangements, type HolidayArrangement, type ProvisionalBasis } from './time/holiday-arrangements.data';
 export {
   CalendarYearNotCovered,
   chinaWorkingDayCalendar,

@@ -30,8 +30,8 @@ export class HumanTask {
 
   constructor(private readonly options: OpenTaskOptions) {
     const { taskId, caseId, kind, candidateGroup, escalateTo } = options;
-    const { dueAt, legalDueAt, dueAtCalendar, timeScale } = options.due;
-    const due = { dueAt, legalDueAt, dueAtCalendar, timeScale };
+    const { dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis } = options.due;
+    const due = { dueAt, legalDueAt, dueAtCalendar, timeScale, ...(provisional && { provisional, calendarBasis }) };
     const unclaimed = { assignee: null, escalated: false, status: 'open' as const, history: [] };
     this.state = { taskId, caseId, kind, candidateGroup, escalateTo, ...due, ...unclaimed };
     this.decided = new Promise((resolve) => (this.resolveDecided = resolve));

@@ -16,6 +16,16 @@ export const taskDueView = z.object({
   clockAccelerated: z
     .boolean()
     .describe('true when timeScale > 1 (GOVFLOW_TIME_SCALE, local runs only): dueAt is not the real deadline'),
+  provisional: z
+    .boolean()
+    .describe(
+      'true when the deadline was counted on a year whose holiday notice is not yet published (statutory days off ' +
+        'only): it may change once the notice is out; calendarBasis says so in Chinese',
+    ),
+  calendarBasis: z
+    .string()
+    .nullable()
+    .describe('with provisional: e.g. "按法定节假日暂算…2027年放假安排公布后以通知为准"; null otherwise'),
 });
 export type TaskDueView = z.infer<typeof taskDueView>;
 
@@ -25,6 +35,8 @@ export function toTaskDueView(due: {
   legalDueAt?: string | null;
   dueAtCalendar?: string | null;
   timeScale?: number | null;
+  provisional?: boolean | null;
+  calendarBasis?: string | null;
 }): TaskDueView {
   const timeScale = due.timeScale ?? 1;
   return {
@@ -33,5 +45,7 @@ export function toTaskDueView(due: {
     dueAtCalendar: due.dueAtCalendar ?? null,
     timeScale,
     clockAccelerated: timeScale > 1,
+    provisional: due.provisional ?? false,
+    calendarBasis: due.provisional ? (due.calendarBasis ?? null) : null,
   };
 }

@@ -36,6 +36,10 @@ export interface OpenedDue {
   /** The real deadline as the documents state it, e.g. `2026-10-10 24:00 北京时间`. */
   dueAtCalendar?: string;
   timeScale?: number;
+  /** True when the deadline was counted on a provisional calendar year (see Deadline); absent otherwise. */
+  provisional?: true;
+  /** With `provisional`: why, in Chinese. */
+  calendarBasis?: string;
 }
 
 /** A task's due time as the workflow resolved it (see DeadlineActivities). */
@@ -44,6 +48,8 @@ export interface TaskDue {
   legalDueAt: string;
   dueAtCalendar?: string;
   timeScale: number;
+  provisional?: true;
+  calendarBasis?: string;
 }
 
 interface TaskEventBase {
@@ -89,6 +95,8 @@ export interface TaskState {
   legalDueAt: string;
   dueAtCalendar?: string;
   timeScale: number;
+  provisional?: true;
+  calendarBasis?: string;
   escalated: boolean;
   status: TaskStatus;
   decision?: TaskDecision;

@@ -24,6 +24,13 @@ export interface Deadline {
   /** ISO 8601 instant the timer fires: `legalDueAt` at scale 1, else `from + (legalDueAt − from) / timeScale`. */
   dueAt: string;
   timeScale: number;
+  /**
+   * Present (true) when the counting touched a year whose notice is not yet published, counted on the statutory days
+   * off alone: the deadline may change once the notice is in the calendar. Absent in deadlines resolved before.
+   */
+  provisional?: true;
+  /** With `provisional`: why, in Chinese, e.g. "按法定节假日暂算…2027年放假安排公布后以通知为准". */
+  calendarBasis?: string;
 }
 
 /**

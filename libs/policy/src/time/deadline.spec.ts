@@ -67,14 +67,63 @@ describe('the deadline resolver (Civil Code counting, Beijing time, working-day 
     expect(lastDayOfPeriod(beijing('2026-01-16T10:00:00'), { months: 1 })).toBe('2026-02-24');
   });
 
-  it('refuses a period that ends in a year without a published notice, naming the year', () => {
-    expect(() => legalDeadline(beijing('2026-12-01T10:00:00'), { months: 1 })).toThrow(
-      /no holiday arrangement for 2027/,
+  it('refuses a period that ends in a year without a notice or provisional entry, naming the year', () => {
+    expect(() => legalDeadline(beijing('2027-12-01T10:00:00'), { months: 1 })).toThrow(
+      /no holiday arrangement for 2028/,
     );
   });
 
   it.each([{}, { days: 0 }, { days: 1.5 }, { weeks: 1 }, { days: 1, months: 1 }])('refuses the period %p', (period) => {
     expect(() => legalDeadline(new Date('2026-03-02T02:00:00Z'), period as never)).toThrow(RangeError);
+  });
+});
+
+describe('deadlines counted on a provisional year (2027 until its notice is published)', () => {
+  const note = /^按法定节假日暂算.*2027年放假安排公布后以通知为准$/;
+
+  it('marks a period that runs from 2026-12-31 into 2027 as provisional, with the reason in Chinese', () => {
+    // Thursday 2026-12-31: 2027-01-01 (元旦, Fri) off, 01-02 and 01-03 weekend, then 01-04, 01-05, 01-06.
+    const deadline = resolveDeadline({ period: { workingDays: 3 }, from: '2026-12-31T02:00:00.000Z', timeScale: 1 });
+    expect(deadline).toEqual({
+      period: { workingDays: 3 },
+      from: '2026-12-31T02:00:00.000Z',
+      legalDueAt: '2027-01-06T16:00:00.000Z',
+      dueAtCalendar: '2027-01-06 24:00 北京时间',
+      dueAt: '2027-01-06T16:00:00.000Z',
+      timeScale: 1,
+      provisional: true,
+      calendarBasis: expect.stringMatching(note),
+    });
+  });
+
+  it('does not mark a period wholly in 2026, even one ending on its last day', () => {
+    const deadline = resolveDeadline({ period: { workingDays: 3 }, from: '2026-12-28T02:00:00.000Z', timeScale: 1 });
+    expect(deadline.dueAtCalendar).toBe('2026-12-31 24:00 北京时间');
+    expect(deadline).not.toHaveProperty('provisional');
+    expect(deadline).not.toHaveProperty('calendarBasis');
+  });
+
+  it('counts the Spring Festival as 除夕 to 初三 only, no 调休 guessed', () => {
+    // Wednesday 2027-02-03: 02-04 (Thu) works, 02-05 … 02-08 off, 02-09 and 02-10 work.
+    expect(lastDayOfPeriod(beijing('2027-02-03T10:00:00'), { workingDays: 3 })).toBe('2027-02-10');
+  });
+
+  it('moves a last day on a provisional holiday to the next working day, and marks it', () => {
+    // 2027-09-15 (中秋节, Wed) is 20 days after 08-26: the period runs to Thursday 09-16.
+    const deadline = resolveDeadline({ period: { days: 20 }, from: '2027-08-26T02:00:00.000Z', timeScale: 1 });
+    expect(deadline.dueAtCalendar).toBe('2027-09-16 24:00 北京时间');
+    expect(deadline.provisional).toBe(true);
+  });
+
+  it('marks an accelerated deadline in 2027 too, the scale unchanged', () => {
+    const deadline = resolveDeadline({
+      period: { workingDays: 3 },
+      from: '2027-09-30T02:00:00.000Z',
+      timeScale: 86_400,
+    });
+    // 国庆节 10-01 … 10-03 (Fri to Sun): 10-04, 10-05, 10-06.
+    expect(deadline.dueAtCalendar).toBe('2027-10-06 24:00 北京时间');
+    expect([deadline.provisional, deadline.timeScale]).toEqual([true, 86_400]);
   });
 });
 

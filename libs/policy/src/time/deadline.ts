@@ -78,5 +78,17 @@ export function resolveDeadline(
     dueAtCalendar: `${lastDay} 24:00 北京时间`,
     dueAt: acceleratedInstant(start, legalDueAt, timeScale).toISOString(),
     timeScale,
+    ...provisionalBasisOf(chinaIsoDate(start), lastDay, calendar),
   };
+}
+
+/** Whether the days counted, from the starting day to the last, ran through a year the calendar only has provisionally. */
+function provisionalBasisOf(
+  firstDay: string,
+  lastDay: string,
+  calendar: WorkingDayCalendar,
+): Pick<Deadline, 'provisional' | 'calendarBasis'> {
+  const provisional = calendar.provisionalYearsBetween(firstDay, lastDay);
+  if (provisional.length === 0) return {};
+  return { provisional: true, calendarBasis: provisional.map(({ basis }) => basis.note).join('；') };
 }

@@ -70,19 +70,67 @@ describe(WorkingDayCalendar.name, () => {
     expect(lengths).toEqual([
       [2025, [1, 8, 3, 5, 3, 8]],
       [2026, [3, 9, 3, 5, 3, 3, 7]],
+      // 2027 provisional: the statutory days of art. 2 exactly, 1 + 4 + 1 + 2 + 1 + 1 + 3 = 13.
+      [2027, [1, 4, 1, 2, 1, 1, 3]],
     ]);
   });
 
-  it('refuses a date in a year without a notice, naming the year', () => {
-    expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(CalendarYearNotCovered);
-    expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(
-      /no holiday arrangement for 2027 \(covered: 2025, 2026\)/,
+  it('refuses a date in a year without a notice or provisional entry, naming the year', () => {
+    expect(() => calendar.isWorkingDay('2028-01-04')).toThrow(CalendarYearNotCovered);
+    expect(() => calendar.isWorkingDay('2028-01-04')).toThrow(
+      /no holiday arrangement for 2028 \(covered: 2025, 2026, 2027\)/,
     );
     expect(() => calendar.kindOf('2024-12-31')).toThrow(/for 2024/);
   });
 
   it('refuses a counted period that runs past the covered years', () => {
-    expect(() => calendar.nthWorkingDayAfter('2026-12-29', 3)).toThrow(/2027/);
+    expect(() => calendar.nthWorkingDayAfter('2027-12-29', 3)).toThrow(/2028/);
+  });
+
+  describe('2027, provisional until its notice is published (statutory days off of 放假办法 art. 2, no 调休)', () => {
+    it.each([
+      ['元旦', '2027-01-01', '2027-01-01'],
+      ['春节', '2027-02-05', '2027-02-08'], // 除夕 (Fri) and 正月初一 to 初三 (Sat to Mon)
+      ['清明节', '2027-04-05', '2027-04-05'], // Monday
+      ['劳动节', '2027-05-01', '2027-05-02'], // Saturday and Sunday
+      ['端午节', '2027-06-09', '2027-06-09'], // Wednesday
+      ['中秋节', '2027-09-15', '2027-09-15'], // Wednesday
+      ['国庆节', '2027-10-01', '2027-10-03'], // Friday to Sunday
+    ])('%s from %s to %s', (name, from, to) => {
+      for (const day of daysOff(from, to)) {
+        expect([day, calendar.kindOf(day), calendar.holidayOn(day)]).toEqual([day, 'holiday', name]);
+      }
+    });
+
+    it('works the weekdays around each holiday: no day off is guessed beyond the statutory ones', () => {
+      for (const day of ['2026-12-31', '2027-01-04', '2027-02-04', '2027-02-09', '2027-04-06', '2027-05-03']) {
+        expect([day, calendar.kindOf(day)]).toEqual([day, 'working-day']);
+      }
+      for (const day of ['2027-06-08', '2027-06-10', '2027-09-14', '2027-09-16', '2027-10-04']) {
+        expect([day, calendar.kindOf(day)]).toEqual([day, 'working-day']);
+      }
+    });
+
+    it('rests at weekends and works no weekend day (no adjusted working days)', () => {
+      for (const day of ['2027-01-02', '2027-01-03', '2027-01-09', '2027-01-10', '2027-02-13', '2027-02-14']) {
+        expect([day, calendar.kindOf(day)]).toEqual([day, 'weekend']);
+      }
+      for (const day of ['2027-09-25', '2027-10-09', '2027-12-25', '2027-12-26']) {
+        expect([day, calendar.isWorkingDay(day)]).toEqual([day, false]);
+      }
+      expect(holidayArrangements.find(({ year }) => year === 2027)?.adjustedWorkingDays).toEqual([]);
+    });
+
+    it('is the only provisional year, and says so with its basis and what replaces it', () => {
+      expect(holidayArrangements.filter(({ provisional }) => provisional).map(({ year }) => year)).toEqual([2027]);
+      expect(calendar.provisionalYearsBetween('2025-01-01', '2026-12-31')).toEqual([]);
+      const [entry, ...others] = calendar.provisionalYearsBetween('2026-12-31', '2027-01-04');
+      expect(others).toEqual([]);
+      expect(entry?.year).toBe(2027);
+      expect(entry?.basis.basis).toMatch(/art\. 2/);
+      expect(entry?.basis.replacedBy).toBe('国务院办公厅关于2027年部分节假日安排的通知');
+      expect(entry?.basis.note).toMatch(/^按法定节假日暂算.*2027年放假安排公布后以通知为准$/);
+    });
   });
 
   it('refuses inconsistent data: an adjusted working day on a weekday, a date outside its year', () => {

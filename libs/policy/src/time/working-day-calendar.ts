@@ -1,4 +1,4 @@
-import { type HolidayArrangement, holidayArrangements } from './holiday-arrangements.data';
+import { type HolidayArrangement, holidayArrangements, type ProvisionalBasis } from './holiday-arrangements.data';
 import { addDays, isoDateParts, weekdayOf } from './iso-dates';
 
 /** A date the calendar has no notice for: deadlines there are refused, never guessed. */
@@ -24,11 +24,21 @@ export type DayKind = 'working-day' | 'weekend' | 'holiday' | 'adjusted-working-
 export class WorkingDayCalendar {
   private readonly holidays = new Map<string, string>();
   private readonly adjustedWorkingDays = new Set<string>();
+  private readonly provisional = new Map<number, ProvisionalBasis>();
   readonly years: readonly number[];
 
   constructor(arrangements: readonly HolidayArrangement[] = holidayArrangements) {
     this.years = arrangements.map((a) => a.year).sort((a, b) => a - b);
     for (const arrangement of arrangements) this.add(arrangement);
+  }
+
+  /** The provisional years from `fromIsoDate`'s to `toIsoDate`'s, each with its basis (none when all are published). */
+  provisionalYearsBetween(fromIsoDate: string, toIsoDate: string): { year: number; basis: ProvisionalBasis }[] {
+    const [from, to] = [isoDateParts(fromIsoDate).year, isoDateParts(toIsoDate).year];
+    return [...this.provisional]
+      .filter(([year]) => year >= from && year <= to)
+      .sort(([a], [b]) => a - b)
+      .map(([year, basis]) => ({ year, basis }));
   }
 
   kindOf(isoDate: string): DayKind {
@@ -68,7 +78,8 @@ export class WorkingDayCalendar {
     return day;
   }
 
-  private add({ year, notice, holidays, adjustedWorkingDays }: HolidayArrangement): void {
+  private add({ year, notice, holidays, adjustedWorkingDays, provisional }: HolidayArrangement): void {
+    if (provisional) this.provisional.set(year, provisional);
     const inYear = (date: string) => {
       if (isoDateParts(date).year !== year) throw new Error(`${notice}: ${date} is not in ${year}`);
     };

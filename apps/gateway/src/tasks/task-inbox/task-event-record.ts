@@ -20,6 +20,9 @@ export const taskEventRecord = z.object({
       legalDueAt: z.iso.datetime({ offset: true }).optional(),
       dueAtCalendar: z.string().optional(),
       timeScale: z.number().int().min(1).optional(),
+      // Since the provisional calendar year (2027 until its notice): only on deadlines counted on one.
+      provisional: z.literal(true).optional(),
+      calendarBasis: z.string().optional(),
       ...stamp,
     }),
     z.object({ type: z.literal('escalated'), escalateTo: group.optional(), ...stamp }),

@@ -32,7 +32,9 @@ export class TaskInboxProjection implements Projection {
     await db.query(`ALTER TABLE ${table}
       ADD COLUMN IF NOT EXISTS legal_due_at timestamptz,
       ADD COLUMN IF NOT EXISTS due_at_calendar text,
-      ADD COLUMN IF NOT EXISTS time_scale integer`);
+      ADD COLUMN IF NOT EXISTS time_scale integer,
+      ADD COLUMN IF NOT EXISTS calendar_provisional boolean,
+      ADD COLUMN IF NOT EXISTS calendar_basis text`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_department_idx ON ${table} (candidate_department, status, due_at)`,
     );
@@ -79,9 +81,11 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
       const { role, department } = event.candidateGroup;
       const set =
         'candidate_role = $2, candidate_department = $3, due_at = $4, legal_due_at = $5, due_at_calendar = $6, ' +
-        'time_scale = $7';
+        'time_scale = $7, calendar_provisional = $8, calendar_basis = $9';
       const { dueAt, legalDueAt = null, dueAtCalendar = null, timeScale = null } = event;
-      return { set, values: [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale], guard: 'true' };
+      const { provisional = false, calendarBasis = null } = event;
+      const values = [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis];
+      return { set, values, guard: 'true' };
     }
     case 'escalated': {
       const set = 'escalated = true, escalate_to_department = $2';

@@ -14,6 +14,8 @@ export interface InboxTask {
   legalDueAt: string | null;
   dueAtCalendar: string | null;
   timeScale: number | null;
+  provisional: boolean;
+  calendarBasis: string | null;
   escalated: boolean;
   status: TaskStatus;
 }
@@ -28,6 +30,8 @@ interface Row {
   legal_due_at: Date | null;
   due_at_calendar: string | null;
   time_scale: number | null;
+  calendar_provisional: boolean | null;
+  calendar_basis: string | null;
   escalated: boolean;
   status: TaskStatus;
 }
@@ -42,6 +46,8 @@ const toTask = (row: Row): InboxTask => ({
   legalDueAt: row.legal_due_at?.toISOString() ?? null,
   dueAtCalendar: row.due_at_calendar,
   timeScale: row.time_scale,
+  provisional: row.calendar_provisional ?? false,
+  calendarBasis: row.calendar_basis,
   escalated: row.escalated,
   status: row.status,
 });
