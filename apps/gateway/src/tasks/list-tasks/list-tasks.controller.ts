@@ -29,7 +29,7 @@ export class ListTasksController {
       'department (registrants, administrators) have an empty inbox. dueAt is when the task escalates; legalDueAt ' +
       'and dueAtCalendar state the real deadline, which differs only when clockAccelerated (GOVFLOW_TIME_SCALE > 1). ' +
       'provisional is true when the deadline was counted on a year whose holiday notice is not yet published ' +
-      '(2027 for now), and calendarBasis then says so in Chinese.' +
+      '(2027 for now), and calendarBasis then says so in Chinese. ' +
       "Open registration reviews carry nameCheck: the case's name re-examined against the register as the list is read (R1.3).",
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
