@@ -8,7 +8,7 @@ import { fakeRegistrationService } from './registration.fixtures';
 /** As market regulation refuses 海淀 as a trade name (a district's name, R1.3). */
 export function placeNameRefusal(name: EnterpriseName): ApplicationFailure {
   const fullName = `${name.division}${name.tradeName}${name.industry}${name.organizationForm}`;
-  const message = '字号不得使用县级以上行政区划名称：海淀 is the name of the administrative division 海淀区';
+  const message = '字号不得使用县级以上行政区划名称：字号“海淀”是行政区划海淀区的名称';
   const details: NameRefusalDetails = {
     fullName,
     problems: [{ code: 'trade-name-is-place-name', part: 'tradeName', message }],

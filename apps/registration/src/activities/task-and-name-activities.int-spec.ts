@@ -80,7 +80,7 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       const own = await sut.run(caseId, sut.activities.checkName, nameCheck('鼎盛', applicant.id));
 
       expect(other).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
-      expect(other.problems[0]?.message).toMatch(/reserved on \d{4}-\d{2}-\d{2} \(已预留\)/);
+      expect(other.problems[0]?.message).toMatch(/\d{4}-\d{2}-\d{2}已预留，保留至/);
       // One case holds a name: the applicant cannot file a second case under it while the first lives.
       expect(own).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
     });
@@ -93,7 +93,7 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       const own = await sut.run(caseId, sut.activities.checkName, nameCheck('恒通', applicant.id));
 
       expect(own).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
-      expect(own.problems[0]?.message).toMatch(/registered/);
+      expect(own.problems[0]?.message).toMatch(/已登记/);
     });
   });
 

@@ -57,7 +57,7 @@ describe('name reservations (R1.3) against PostgreSQL', () => {
     for (const failure of refused) {
       expect(failure).toMatchObject({ type: 'NameTaken', nonRetryable: true });
       expect(detailsOf(failure as { details?: unknown[] }).problems).toEqual([
-        { code: 'identical-trade-name', part: 'tradeName', message: expect.stringMatching(/reserved on .*已预留/) },
+        { code: 'identical-trade-name', part: 'tradeName', message: expect.stringMatching(/已预留，保留至/) },
       ]);
     }
     const streams = await Promise.all(caseIds.map(caseStream));
