@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stopApps } from './lib/apps.mjs';
 import { config } from './lib/config.mjs';
+import { isRunning, refuseNewProcesses, requireFreePorts, spawnedHere } from './lib/proc.mjs';
 
 const componentNames = ['postgres', 'kafka', 'temporal'];
 const started = path.join(config.runDir, 'started-by.json');
@@ -14,9 +16,14 @@ async function loadComponents(names = componentNames) {
 
 const logFor = (name) => (line) => console.log(`[${name}] ${line}`);
 
-/** Installs and starts every server that is not running; returns the names of those it started. */
+/**
+ * Installs and starts every server that is not running; returns the names of those it started. A port held by
+ * another program fails it before anything starts; a server that fails to start fails it after the servers this
+ * call started are stopped again.
+ */
 export async function up() {
   const components = await loadComponents();
+  await requireFreePorts(components.filter((c) => !isRunning(c.name)).flatMap((c) => c.ports()));
   const before = await Promise.all(components.map((c) => c.status()));
   const results = await Promise.allSettled(
     components.map(async (component, i) => {
@@ -31,10 +38,27 @@ export async function up() {
   fs.mkdirSync(config.runDir, { recursive: true });
   fs.writeFileSync(started, JSON.stringify(newlyStarted));
   if (failures.length > 0) {
+    await down(componentNames.filter((name) => spawnedHere().has(name)));
     const message = failures.map(([name, error]) => `${name}: ${error?.message ?? error}`).join('\n');
     throw new Error(message);
   }
   return newlyStarted;
+}
+
+let stoppingStartedHere;
+
+/**
+ * Stops the apps and servers this process started (each by its own pid file), and lets no new one start. A signal
+ * handler and a failing run may both ask: they share one stop.
+ */
+export function stopStartedHere() {
+  stoppingStartedHere ??= (async () => {
+    refuseNewProcesses();
+    const names = spawnedHere();
+    await stopApps((app) => names.has(app));
+    await down(componentNames.filter((name) => names.has(name)));
+  })();
+  return stoppingStartedHere;
 }
 
 /** Stops the named servers (all by default), each by its own pid file. */

@@ -52,6 +52,15 @@ describe('each app as a real process', () => {
     },
   );
 
+  it.each(apps.map((app) => app.name))('%s refuses an accelerated clock in production, naming it', async (name) => {
+    const production = { NODE_ENV: 'production', AUTH_SIGNING_SECRET: 'a-production-secret-of-more-than-32-chars' };
+    const app = startApp(name, { ...platformEnv, ...production, PORT: '3901', GOVFLOW_TIME_SCALE: '86400' });
+
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration: GOVFLOW_TIME_SCALE: must be 1 when NODE_ENV is production/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
   it.each(apps.map((app) => app.name))('%s refuses a bad configuration value, naming it', async (name) => {
     const app = startApp(name, { ...platformEnv, PORT: '3901', TEMPORAL_ADDRESS: 'not an address' });
 

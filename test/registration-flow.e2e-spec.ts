@@ -2,6 +2,7 @@ import { CreditCode } from '../apps/registration/src/enterprise/domain/credit-co
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
+import { countedProvisionally, lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
 
 interface Task {
   taskId: string;
@@ -9,15 +10,26 @@ interface Task {
   kind: string;
   assignee: string | null;
   dueAt: string;
+  legalDueAt: string;
+  dueAtCalendar: string | null;
+  timeScale: number;
+  clockAccelerated: boolean;
+  provisional: boolean;
+  calendarBasis: string | null;
   escalated: boolean;
+  nameCheck?: { available: boolean; fullName: string; investmentLinkToConfirm?: string; checkedAt: string };
 }
 interface CaseView {
   caseId: string;
   status: string;
-  steps: { name: string; status: string }[];
+  clock: { timeScale: number; accelerated: boolean };
+  steps: { name: string; status: string; due?: { legalDueAt: string; dueAt: string } }[];
   license?: { creditCode: string; enterpriseName: string; issuedAt: string };
   taxRecord?: { taxpayerId: string; openedAt: string };
   requiredPermits: { code: string; name: string; authority: string }[];
+}
+interface Refusal {
+  errors: { field: string | null; code?: string; message: string }[];
 }
 interface AuditEvent {
   type: string;
@@ -66,9 +78,23 @@ describe('establishment registration, end to end', () => {
     who.post(`/api/tasks/${taskId}/decision`, { outcome, reason });
 
   it('approves: one application, one license with a valid credit code, the tax record opened by event', async () => {
+    const before = new Date();
     const caseId = await submit('星河');
     const task = await openTaskOf(caseId);
-    expect(await officer.post(`/api/tasks/${task.taskId}/claim`)).toMatchObject({ status: 200 });
+    // R1.5a on real time: due at 24:00 Beijing time of the 3rd working day after the submission.
+    expect(reviewDeadlinesBetween(before, new Date())).toContain(task.legalDueAt);
+    expect(task).toMatchObject({ dueAt: task.legalDueAt, timeScale: 1, clockAccelerated: false });
+    // From late December 2026 the deadline runs into 2027, counted provisionally until its notice is in the calendar.
+    expect(task.provisional).toBe(countedProvisionally(before, task.legalDueAt));
+    expect(task.dueAtCalendar).toBe(`${lastDayInBeijing(task.legalDueAt)} 24:00 北京时间`);
+    const underReview = await registrant.get<CaseView>(`/api/registrations/${caseId}`);
+    expect(underReview.body.clock).toEqual({ timeScale: 1, accelerated: false });
+
+    expect(task.nameCheck).toMatchObject({ available: true, fullName: '北京星河科技有限公司' });
+    expect(await officer.post(`/api/tasks/${task.taskId}/claim`)).toMatchObject({
+      status: 200,
+      body: { nameCheck: { available: true } },
+    });
     expect(await decide(officer, task.taskId, 'approve', 'materials complete')).toMatchObject({ status: 200 });
 
     const done = await caseReaches(caseId, 'completed');
@@ -102,6 +128,51 @@ describe('establishment registration, end to end', () => {
 
     const rejected = await caseReaches(caseId, 'rejected');
     expect(rejected.license).toBeUndefined();
+    const another = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const freed = await another.post('/api/registrations', establishmentApplication('云帆'));
+    expect(freed.status).toBe(202); // the rejection released the name
+  });
+
+  it.each([
+    ['海淀', 'trade-name-is-place-name'],
+    ['星', 'trade-name-too-short'],
+    ['中华人民共和国', 'prohibited-content'],
+  ])('refuses the name %s with 400 and its rule, before any officer sees it (issue 17)', async (name, code) => {
+    const { status, body } = await registrant.post<Refusal>('/api/registrations', establishmentApplication(name));
+    expect(status).toBe(400);
+    expect(body.errors).toContainEqual({ field: 'name.tradeName', code, message: expect.any(String) });
+  });
+
+  it('lets only one of two simultaneous applications for one name through; the other is told who holds it', async () => {
+    const other = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const answers = await Promise.all(
+      [registrant, other].map((who) => who.post<Refusal>('/api/registrations', establishmentApplication('曜石'))),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(refused.body.errors).toEqual([
+      { field: 'name.tradeName', code: 'identical-trade-name', message: expect.stringMatching(/已预留/) },
+    ]);
+  });
+
+  it('refuses a supplement renaming to 海淀 with 400, and takes the next one', async () => {
+    const caseId = await submit('远启');
+    const task = await openTaskOf(caseId);
+    await officer.post(`/api/tasks/${task.taskId}/claim`);
+    await decide(officer, task.taskId, 'request-info', '名称需更正');
+    await caseReaches(caseId, 'information-requested');
+    const rename = (tradeName: string) =>
+      registrant.post<Refusal>(`/api/registrations/${caseId}/supplement`, {
+        changes: { name: establishmentApplication(tradeName).name },
+        note: '更名',
+      });
+
+    const refused = await rename('海淀');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'changes.name.tradeName', code: 'trade-name-is-place-name' }),
+    );
+    expect((await rename('远航')).status).toBe(200);
   });
 
   it('asks for more information, takes the supplement, and approves on the second round', async () => {
@@ -145,6 +216,37 @@ describe('establishment registration, end to end', () => {
       return refused.length >= 3 ? refused : undefined;
     });
     expect(refusals.map((e) => e.actor.role).sort()).toEqual(['registrant', 'registration-officer', 'tax-officer']);
+  });
+
+  it('licenses a name shared with an enterprise linked by investment once the officer confirms the link', async () => {
+    const parentCase = await submit('同源');
+    const parentTask = await openTaskOf(parentCase);
+    await officer.post(`/api/tasks/${parentTask.taskId}/claim`);
+    await decide(officer, parentTask.taskId, 'approve', '');
+    const { creditCode } = (await caseReaches(parentCase, 'completed')).license!;
+
+    const child = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    const unlinked = await child.post<Refusal>('/api/registrations', establishmentApplication('同源'));
+    expect(unlinked.status).toBe(409);
+    const linked = await child.post<{ caseId: string }>('/api/registrations', {
+      ...establishmentApplication('同源'),
+      investmentLink: { creditCode },
+    });
+    expect(linked.status).toBe(202);
+    const task = await openTaskOf(linked.body.caseId);
+    expect(task.nameCheck).toMatchObject({ available: true, investmentLinkToConfirm: creditCode });
+
+    await officer.post(`/api/tasks/${task.taskId}/claim`);
+    const unconfirmed = await officer.post<Refusal>(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve' });
+    expect(unconfirmed).toMatchObject({ status: 400, body: { errors: [{ field: 'confirms' }] } });
+    const confirms = [`investment-link:${creditCode}`];
+    const approved = await officer.post(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve', confirms });
+    expect(approved).toMatchObject({ status: 200, body: { decision: { outcome: 'approve', confirms } } });
+    const licensed = await eventually('the linked case completed', async () => {
+      const { body } = await child.get<CaseView>(`/api/registrations/${linked.body.caseId}`);
+      return body.status === 'completed' ? body : undefined;
+    });
+    expect(licensed.license?.enterpriseName).toBe('北京同源科技有限公司');
   });
 
   it('answers a bad body with 400 naming each field, never a 500', async () => {

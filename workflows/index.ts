@@ -1,4 +1,4 @@
 // Every workflow the orchestrator's worker registers. Deterministic code only (see eslint.config.mjs).
 export { probeWorkflow } from './probe/probe.workflow';
 export { registrationWorkflow } from './registration/registration.workflow';
-export { nameCheckWorkflow } from './registration/name-check.workflow';
+export { nameCheckWorkflow, reviewNameChecksWorkflow } from './registration/name-check.workflow';

@@ -1,22 +1,26 @@
 // Starts and stops the compiled NestJS apps as detached processes with pid files, like the servers.
 import path from 'node:path';
 import { projectRoot } from './config.mjs';
-import { isRunning, startDetached, stopRecorded, waitUntil } from './proc.mjs';
+import { isRunning, requireFreePorts, startDetached, stopRecorded, waitUntil } from './proc.mjs';
 
-const portFrom = (variable, fallback) => Number(process.env[variable] || fallback);
+const portFrom = (portVariable, fallback) => ({ port: Number(process.env[portVariable] || fallback), portVariable });
 
 // The gateway honours PORT (the portal's documented contract); the other apps have their own variables.
 export const apps = [
-  { name: 'registration', port: portFrom('REGISTRATION_PORT', 3001), database: 'REGISTRATION_DATABASE_URL' },
-  { name: 'tax', port: portFrom('TAX_PORT', 3002), database: 'TAX_DATABASE_URL' },
+  { name: 'registration', ...portFrom('REGISTRATION_PORT', 3001), database: 'REGISTRATION_DATABASE_URL' },
+  { name: 'tax', ...portFrom('TAX_PORT', 3002), database: 'TAX_DATABASE_URL' },
   {
     name: 'science-commission',
-    port: portFrom('SCIENCE_COMMISSION_PORT', 3003),
+    ...portFrom('SCIENCE_COMMISSION_PORT', 3003),
     database: 'SCIENCE_COMMISSION_DATABASE_URL',
   },
-  { name: 'orchestrator', port: portFrom('ORCHESTRATOR_PORT', 3004) },
-  { name: 'gateway', port: portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
+  { name: 'orchestrator', ...portFrom('ORCHESTRATOR_PORT', 3004) },
+  { name: 'gateway', ...portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
 ];
+
+// The clock of new cases (local runs only): every app gets the same scale; apps validate it and production refuses
+// anything but 1. Apps already running keep the scale they were started with.
+export const timeScale = () => process.env.GOVFLOW_TIME_SCALE || '1';
 
 const processName = (app) => `app-${app.name}`;
 export const healthUrl = (app) => `http://127.0.0.1:${app.port}/health`;
@@ -30,11 +34,18 @@ async function healthy(app) {
   }
 }
 
+const notRunning = () => apps.filter((app) => !isRunning(processName(app)));
+
+/** Throws one line naming the first port of an app to start that another program holds, and its variable. */
+export const requireFreeAppPorts = () => requireFreePorts(notRunning().map((app) => [app.port, app.portVariable]));
+
 export async function startApps(serverEnv, log) {
-  for (const app of apps.filter((a) => !isRunning(processName(a)))) {
+  await requireFreeAppPorts();
+  for (const app of notRunning()) {
     const env = {
       ...serverEnv,
       PORT: String(app.port),
+      GOVFLOW_TIME_SCALE: timeScale(),
       ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}),
     };
     startDetached(
@@ -53,6 +64,8 @@ export async function startApps(serverEnv, log) {
   for (const app of apps) log(`${app.name.padEnd(18)} healthy  ${healthUrl(app)}`);
 }
 
-export async function stopApps() {
-  await Promise.all(apps.map((app) => stopRecorded(processName(app), { signal: 'SIGTERM', graceMs: 15000 })));
+/** Stops the apps (all, or those whose process names `which` accepts), each by its own pid file. */
+export async function stopApps(which = () => true) {
+  const chosen = apps.filter((app) => which(processName(app)));
+  await Promise.all(chosen.map((app) => stopRecorded(processName(app), { signal: 'SIGTERM', graceMs: 15000 })));
 }

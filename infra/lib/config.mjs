@@ -1,4 +1,6 @@
 // Ports and paths for the local servers; every value can be overridden by environment.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +18,18 @@ const int = (name, fallback) => {
 
 export const localDir = path.resolve(env.INFRA_DIR ?? path.join(projectRoot, '.local'));
 
+// As root, PostgreSQL runs as the `postgres` user, who may not enter the project (a clone under /root or in a
+// mode-700 folder). Its cluster then lives in /var/tmp under a name derived from localDir: the same folder for every
+// `up` and `down` of this checkout, another for every other checkout. A cluster made in the project earlier stays.
+const inProjectPostgres = path.join(localDir, 'postgres');
+const postgresHome =
+  process.getuid?.() === 0 && !fs.existsSync(path.join(inProjectPostgres, 'data', 'PG_VERSION'))
+    ? path.join(
+        env.INFRA_POSTGRES_PARENT ?? '/var/tmp',
+        `govflow-postgres-${createHash('sha256').update(localDir).digest('hex').slice(0, 16)}`,
+      )
+    : inProjectPostgres;
+
 export const config = {
   host: '127.0.0.1',
   localDir,
@@ -23,8 +37,9 @@ export const config = {
   logDir: path.join(localDir, 'logs'),
   postgres: {
     port: int('PG_PORT', 15432),
-    dataDir: path.join(localDir, 'postgres', 'data'),
-    socketDir: path.join(localDir, 'postgres', 'socket'),
+    home: postgresHome,
+    dataDir: path.join(postgresHome, 'data'),
+    socketDir: path.join(postgresHome, 'socket'),
     user: 'govflow',
     password: 'govflow',
     databases: ['registration', 'tax', 'science_commission', 'gateway'],

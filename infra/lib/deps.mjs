@@ -1,4 +1,4 @@
-// Installs npm dependencies when they are missing or older than the lock file.
+// Installs the locked npm dependencies when they are missing or older than the lock file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './config.mjs';
@@ -8,10 +8,10 @@ export function ensureDependencies(log) {
   const marker = path.join(projectRoot, 'node_modules', '.package-lock.json');
   const lock = path.join(projectRoot, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  // `npm install`, not `npm ci`: the registry reachable here lacks some other platforms' optional binaries
-  // (e.g. @swc/core-darwin-arm64), which `npm ci` reports as a lock mismatch. The lock still pins every version.
-  log('installing npm dependencies');
-  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: projectRoot, stdio: 'inherit' });
+  // `npm ci` installs exactly the locked tree and never rewrites package-lock.json, so a run leaves the work tree
+  // clean. The lock lists every platform's optional binaries (@swc/core-*), which `npm ci` requires.
+  log('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: projectRoot, stdio: 'inherit' });
 }
 
 export function build(log) {

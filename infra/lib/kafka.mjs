@@ -13,6 +13,7 @@ import {
   isRunning,
   logFile,
   readPid,
+  requireFreePorts,
   sleep,
   startDetached,
   stopRecorded,
@@ -280,16 +281,7 @@ export default {
       log(`already running (pid ${readPid(NAME)}) on ${brokers()}`);
       return;
     }
-    for (const [taken, variable] of [
-      [port, 'KAFKA_PORT'],
-      [controllerPort, 'KAFKA_CONTROLLER_PORT'],
-    ]) {
-      if (await tcpOpen(taken)) {
-        const reason = `port ${taken} on ${host} is taken by a process this project did not start (set ${variable})`;
-        appendLog(`not started: ${reason}`);
-        throw new ComponentFailed(NAME, reason);
-      }
-    }
+    await requireFreePorts(this.ports());
     await this.install(log);
     writeConfig();
     formatStorage(log);
@@ -305,6 +297,13 @@ export default {
       throw failure;
     }
     log(`ready on ${brokers()} in ${seconds(began)} (pid ${readPid(NAME)})`);
+  },
+
+  ports() {
+    return [
+      [port, 'KAFKA_PORT'],
+      [controllerPort, 'KAFKA_CONTROLLER_PORT'],
+    ];
   },
 
   async stop(log = () => {}) {

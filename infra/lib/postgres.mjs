@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { config } from './config.mjs';
-import { isRunning, run, startDetached, stopRecorded, tcpOpen, waitUntil, which } from './proc.mjs';
+import { isRunning, requireFreePorts, run, startDetached, stopRecorded, tcpOpen, waitUntil, which } from './proc.mjs';
 
 const pg = config.postgres;
 const NAME = 'postgres';
@@ -28,7 +28,7 @@ function serverUser() {
 }
 
 function asServerUser(command, args) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...serverUser() });
+  const result = spawnSync(command, args, { encoding: 'utf8', cwd: pg.home, ...serverUser() });
   if (result.status !== 0) throw new Error(`${path.basename(command)} failed: ${result.stderr || result.stdout}`);
   return result.stdout;
 }
@@ -39,6 +39,23 @@ function psql(binDir, database, sql) {
     ['-h', config.host, '-p', String(pg.port), '-U', pg.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-tAc', sql],
     { env: { ...process.env, PGPASSWORD: pg.password, PGCONNECT_TIMEOUT: '3' } },
   );
+}
+
+/**
+ * The cluster's home, only the server user's: made with mode 700, or, if it exists, accepted only as a real directory
+ * owned by root or that user (never a symlink or someone else's folder planted in /var/tmp).
+ */
+function prepareHome({ uid }) {
+  fs.mkdirSync(path.dirname(pg.home), { recursive: true });
+  try {
+    fs.mkdirSync(pg.home, { mode: 0o700 });
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  const stat = fs.lstatSync(pg.home);
+  if (!stat.isDirectory() || ![0, uid ?? process.getuid()].includes(stat.uid))
+    throw new Error(`${pg.home} is not a directory owned by root or the postgres user; remove it`);
+  fs.chmodSync(pg.home, 0o700);
 }
 
 function chownTree(dir, { uid, gid }) {
@@ -79,6 +96,7 @@ export default {
     const user = serverUser();
     if (!fs.existsSync(path.join(pg.dataDir, 'PG_VERSION'))) {
       log(`initialising cluster in ${pg.dataDir}`);
+      prepareHome(user);
       fs.mkdirSync(pg.dataDir, { recursive: true });
       fs.mkdirSync(pg.socketDir, { recursive: true });
       const pwFile = path.join(path.dirname(pg.dataDir), 'pwfile');
@@ -101,8 +119,18 @@ export default {
       fs.appendFileSync(path.join(pg.dataDir, 'postgresql.conf'), `\n# govflow\n${conf}\n`);
     }
     if (!isRunning(NAME)) {
+      await requireFreePorts(this.ports());
       log(`starting PostgreSQL on ${config.host}:${pg.port}`);
-      startDetached(NAME, path.join(binDir, 'postgres'), ['-D', pg.dataDir, '-p', String(pg.port)], user);
+      startDetached(NAME, path.join(binDir, 'postgres'), ['-D', pg.dataDir, '-p', String(pg.port)], {
+        ...user,
+        cwd: pg.home,
+      });
+      try {
+        await waitUntil(NAME, async () => (await tcpOpen(pg.port)) && canQuery(binDir), { timeoutMs: 30000 });
+      } catch (error) {
+        await this.stop(); // never leave a half-started server behind
+        throw error;
+      }
     }
     await waitUntil(NAME, async () => (await tcpOpen(pg.port)) && canQuery(binDir), { timeoutMs: 30000 });
     const existing = new Set(psql(binDir, 'postgres', 'SELECT datname FROM pg_database').split('\n'));
@@ -116,9 +144,13 @@ export default {
     return stopRecorded(NAME, { signal: 'SIGINT', graceMs: 20000 });
   },
 
+  ports() {
+    return [[pg.port, 'PG_PORT']];
+  },
+
   async status() {
     const running = isRunning(NAME) && (await tcpOpen(pg.port));
-    return { running, detail: `${config.host}:${pg.port} databases ${pg.databases.join(', ')}` };
+    return { running, detail: `${config.host}:${pg.port} databases ${pg.databases.join(', ')}, data ${pg.dataDir}` };
   },
 
   env() {

@@ -47,8 +47,16 @@ export function isAlive(pid) {
 
 export const isRunning = (name) => isAlive(readPid(name));
 
+// What this node process spawned with a pid file, so a failed or interrupted run stops exactly that; once a run is
+// stopping, no new server may start behind its back.
+const spawned = new Set();
+let refusing = false;
+export const spawnedHere = () => new Set(spawned);
+export const refuseNewProcesses = () => void (refusing = true);
+
 /** Starts a server in its own process group, output appended to its log, pid recorded. */
 export function startDetached(name, command, args, { env = {}, cwd, uid, gid } = {}) {
+  if (refusing) throw new Error(`${name}: not started, the run is stopping`);
   fs.mkdirSync(config.runDir, { recursive: true });
   fs.mkdirSync(config.logDir, { recursive: true });
   const out = fs.openSync(logFile(name), 'a');
@@ -64,6 +72,7 @@ export function startDetached(name, command, args, { env = {}, cwd, uid, gid } =
   fs.closeSync(out);
   if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
   fs.writeFileSync(pidFile(name), `${child.pid} ${startTimeOf(child.pid) ?? ''}`.trim());
+  spawned.add(name);
   child.unref();
   return child.pid;
 }
@@ -114,6 +123,20 @@ export function tailLog(name, lines = 15) {
   } catch {
     return '(no log yet)';
   }
+}
+
+/** A port held by a program this project did not start: one line naming it and the variable that moves it. */
+export class PortTaken extends Error {
+  constructor(port, variable) {
+    super(
+      `port ${port} on ${config.host} is taken by a program this project did not start; set ${variable} to use another`,
+    );
+  }
+}
+
+/** Throws PortTaken for the first of [port, variable] pairs that something already listens on. */
+export async function requireFreePorts(pairs) {
+  for (const [port, variable] of pairs) if (await tcpOpen(port)) throw new PortTaken(port, variable);
 }
 
 export class ComponentFailed extends Error {

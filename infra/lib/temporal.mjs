@@ -12,6 +12,7 @@ import {
   isRunning,
   logFile,
   readPid,
+  requireFreePorts,
   run,
   startDetached,
   stopRecorded,
@@ -163,13 +164,7 @@ export default {
       await waitUntil(name, ready, { timeoutMs: 30000 });
       return;
     }
-    for (const [label, p] of [['gRPC', port], ...(headless() ? [] : [['UI', uiPort]])]) {
-      if (!(await tcpOpen(p))) continue;
-      const reason = `${label} port ${host}:${p} is already in use by a process we did not start`;
-      fs.mkdirSync(config.logDir, { recursive: true });
-      fs.appendFileSync(logFile(name), `\n--- ${new Date().toISOString()} not starting: ${reason}\n`);
-      throw new ComponentFailed(name, reason);
-    }
+    await requireFreePorts(this.ports());
     const started = Date.now();
     fs.mkdirSync(dir, { recursive: true });
     const args = [
@@ -207,6 +202,10 @@ export default {
       throw error;
     }
     log(`temporal ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  },
+
+  ports() {
+    return [[port, 'TEMPORAL_PORT'], ...(headless() ? [] : [[uiPort, 'TEMPORAL_UI_PORT']])];
   },
 
   async stop(log) {

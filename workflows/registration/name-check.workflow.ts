@@ -3,9 +3,10 @@ import type {
   NameCheckActivities,
   NameCheckAnswer,
   NameCheckRequest,
+  ReviewNameCheck,
 } from '../../libs/contracts/src/registration/name-check';
 
-const { checkName } = proxyActivities<NameCheckActivities>({
+const { checkName, reexamineNames } = proxyActivities<NameCheckActivities>({
   taskQueue: 'registration',
   startToCloseTimeout: '5 seconds',
   retry: { maximumAttempts: 3 },
@@ -17,4 +18,12 @@ const { checkName } = proxyActivities<NameCheckActivities>({
  */
 export async function nameCheckWorkflow(request: NameCheckRequest): Promise<NameCheckAnswer> {
   return checkName(request);
+}
+
+/**
+ * The officers' view of their review tasks: each case's name re-examined against the register now (R1.3), one short
+ * workflow for a whole inbox. Workflow id `review-name-checks-<uuid>`.
+ */
+export async function reviewNameChecksWorkflow(caseIds: string[]): Promise<ReviewNameCheck[]> {
+  return caseIds.length === 0 ? [] : reexamineNames({ caseIds });
 }

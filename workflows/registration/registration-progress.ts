@@ -4,13 +4,14 @@ import type {
   RequiredPermitNotice,
 } from '../../libs/contracts/src/registration/registration-activities';
 import { CaseKind, CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
-import type { TaskState } from '../../libs/contracts/src/tasks/task.types';
+import type { TaskDue, TaskState } from '../../libs/contracts/src/tasks/task.types';
 import type {
   RegistrationStatus,
   RegistrationStatusName,
   RegistrationStep,
   RegistrationStepName,
   StepStatus,
+  SubmissionRefusal,
   TaxRecord,
 } from './definitions';
 
@@ -22,11 +23,13 @@ export class RegistrationProgress {
   private readonly steps: RegistrationStep[] = [];
   private license?: IssuedLicense;
   private requiredPermits: RequiredPermitNotice[] = [];
+  private refusal?: SubmissionRefusal;
   taxRecord?: TaxRecord;
 
   constructor(
     private readonly caseId: string,
     applicantId: string,
+    private readonly timeScale: number,
   ) {
     // Set here as well as by the starter, so a case started without them can still be found.
     upsertSearchAttributes([
@@ -43,10 +46,22 @@ export class RegistrationProgress {
   }
 
   /** Moves a step (of a round, for steps that repeat) to a status, adding it the first time. */
-  step(name: RegistrationStepName, status: StepStatus, round?: number): void {
+  step(name: RegistrationStepName, status: StepStatus, round?: number, due?: TaskDue): void {
     const existing = this.steps.find((step) => step.name === name && step.round === round);
     if (existing) Object.assign(existing, { status, at: now() });
-    else this.steps.push({ name, ...(round === undefined ? {} : { round }), status, at: now() });
+    else this.steps.push({ name, ...(round === undefined ? {} : { round }), status, at: now(), ...(due && { due }) });
+  }
+
+  /** The submission was refused (its name failed R1.3): the case ends before review. */
+  refused({ type, message, details }: { type?: string | null; message: string; details?: unknown[] | null }): void {
+    const [first] = details ?? [];
+    this.refusal = {
+      type: type ?? 'Refused',
+      message,
+      ...(first ? { details: first as SubmissionRefusal['details'] } : {}),
+    };
+    this.step('submit-application', 'refused');
+    this.moveTo('refused');
   }
 
   licensed(license: IssuedLicense): void {
@@ -66,8 +81,19 @@ export class RegistrationProgress {
   }
 
   snapshot(openTask?: TaskState): RegistrationStatus {
-    const { caseId, status, license, taxRecord, requiredPermits } = this;
+    const { caseId, timeScale, status, license, taxRecord, requiredPermits, refusal } = this;
     const steps = this.steps.map((step) => ({ ...step }));
-    return { caseId, status, steps, license, taxRecord, requiredPermits: [...requiredPermits], openTask };
+    const permits = [...requiredPermits];
+    return {
+      caseId,
+      timeScale,
+      status,
+      steps,
+      license,
+      taxRecord,
+      requiredPermits: permits,
+      openTask,
+      ...(refusal && { refusal }),
+    };
   }
 }

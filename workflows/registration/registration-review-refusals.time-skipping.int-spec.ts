@@ -1,5 +1,4 @@
 import { ApplicationFailure, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { uniqueId } from '../../test/support/servers';
 import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
@@ -41,12 +40,10 @@ async function refusal(update: Promise<unknown>) {
 describe('the registration review refuses what the rules forbid, and records the attempt', () => {
   const service = fakeRegistrationService();
   const workflowQueue = uniqueId('registration-refusals');
-  let env: TestWorkflowEnvironment;
   let testBed: RegistrationTestBed;
 
   beforeAll(async () => {
     testBed = await startRegistrationTestBed(workflowQueue, service.activities);
-    env = testBed.env;
   });
 
   afterAll(async () => {
@@ -56,11 +53,14 @@ describe('the registration review refuses what the rules forbid, and records the
   /** A case whose first review task is open; returns the handle and the task id. */
   async function caseUnderReview() {
     const caseId = uniqueId('case');
-    const handle: WorkflowHandle<typeof registrationWorkflow> = await env.client.workflow.start(registrationWorkflow, {
-      taskQueue: workflowQueue,
-      workflowId: `registration-${caseId}`,
-      args: [registrationInput(caseId)],
-    });
+    const handle: WorkflowHandle<typeof registrationWorkflow> = await testBed.client.workflow.start(
+      registrationWorkflow,
+      {
+        taskQueue: workflowQueue,
+        workflowId: `registration-${caseId}`,
+        args: [registrationInput(caseId)],
+      },
+    );
     const status = await eventually(
       () => handle.query(registrationStatusQuery),
       (s) => s.openTask !== undefined,

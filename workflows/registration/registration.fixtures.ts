@@ -28,7 +28,7 @@ export const application: EstablishmentApplication = {
 };
 
 export const policy: RegistrationPolicy = {
-  reviewDueIn: '3 days',
+  reviewPeriod: { workingDays: 3 },
   taxRecordTimeout: '1 day',
   permitCatalogueVersion: 'permit-catalogue.v1',
 };
@@ -67,6 +67,17 @@ export function fakeRegistrationService() {
       return Promise.resolve(input.businessScope.some((item) => item.includes('食品')) ? [foodPermit] : []);
     },
     recordTaskEvent: (record: TaskEventRecord) => void calls.recordTaskEvent.push(record),
+    // The officer's re-examination at approval: every name still available (registration-names.fixtures varies it).
+    reexamineNames: ({ caseIds }: { caseIds: string[] }) =>
+      Promise.resolve(
+        caseIds.map((caseId) => ({
+          caseId,
+          checkedAt: new Date().toISOString(),
+          available: true,
+          fullName: '',
+          problems: [],
+        })),
+      ),
   };
 
   /** The calls made for one case, so tests sharing the fake stay apart. */

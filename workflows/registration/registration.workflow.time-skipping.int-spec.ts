@@ -18,6 +18,7 @@ import {
   registrationInput,
 } from './registration.fixtures';
 import { registrationWorkflow } from './registration.workflow';
+import { holidayArrangements, legalDeadline, resolveDeadline } from '@govflow/policy';
 
 jest.setTimeout(60_000);
 
@@ -37,7 +38,7 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
   });
 
   async function start(caseId = uniqueId('case')) {
-    const handle = await env.client.workflow.start(registrationWorkflow, {
+    const handle = await testBed.client.workflow.start(registrationWorkflow, {
       taskQueue: workflowQueue,
       workflowId: `registration-${caseId}`,
       args: [registrationInput(caseId)],
@@ -59,6 +60,12 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
     const taskId = await openTaskOf(handle, round);
     await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: by }] });
     return handle.executeUpdate(decideUpdate, { args: [{ taskId, actor: by, outcome, reason }] });
+  }
+
+  /** Advances the time-skipping server's clock to `instant` (epoch ms). */
+  async function sleepUntil(instant: number) {
+    const gap = instant - (await env.currentTimeMs());
+    if (gap > 0) await env.sleep(gap);
   }
 
   const taxRecord = { taxpayerId: '91110000600037341L', openedAt: '2026-03-02T09:00:00.000Z' };
@@ -151,7 +158,7 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
     const taskId = await openTaskOf(handle, 1);
     await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor: officerLi }] });
 
-    await env.sleep('73 hours');
+    await sleepUntil(Date.parse((await handle.query(registrationStatusQuery)).openTask!.dueAt) + 60_000);
     const overdue = await eventually(
       () => handle.query(registrationStatusQuery),
       (s) => s.openTask?.escalated === true,
@@ -198,4 +205,80 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
     expect(reassigned.assignee).toEqual(officerWang satisfies Actor);
     expect(service.callsFor(caseId).issueLicense).toEqual([expect.objectContaining({ approvedBy: officerWang })]);
   });
+
+  it('escalates the review at 24:00 Beijing time of the 3rd working day after submission, not the 3rd calendar day', async () => {
+    // Submitted on a Friday morning (Beijing): three calendar days end on Monday, three working days at the earliest
+    // on Wednesday, later when a holiday falls between.
+    await sleepUntil(nextFridayMorningInBeijing(await env.currentTimeMs()));
+    const { caseId, handle } = await start();
+    const task = (
+      await eventually(
+        () => handle.query(registrationStatusQuery),
+        (s) => s.openTask !== undefined,
+      )
+    ).openTask!;
+
+    const submittedAt = service.callsFor(caseId).submitApplication[0]!.submittedAt;
+    const expected = legalDeadline(new Date(submittedAt), { workingDays: 3 });
+    expect(task).toMatchObject({ legalDueAt: expected.toISOString(), dueAt: expected.toISOString(), timeScale: 1 });
+    expect(expected.getUTCHours()).toBe(16); // 24:00 in Beijing
+    const thirdCalendarDayEnds = Date.parse(submittedAt) + 3 * DAY_MS;
+    expect(expected.getTime()).toBeGreaterThan(thirdCalendarDayEnds + DAY_MS);
+
+    await sleepUntil(thirdCalendarDayEnds + DAY_MS);
+    expect((await handle.query(registrationStatusQuery)).openTask?.escalated).toBe(false);
+    await sleepUntil(expected.getTime() - 60_000);
+    expect((await handle.query(registrationStatusQuery)).openTask?.escalated).toBe(false);
+    expect(service.taskEventsFor(caseId).map((event) => event.type)).toEqual(['opened']);
+
+    await sleepUntil(expected.getTime() + 60_000);
+    await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.openTask?.escalated === true,
+    );
+    const escalated = service.taskEventsFor(caseId).find((event) => event.type === 'escalated');
+    expect(Date.parse(escalated!.at)).toBeGreaterThanOrEqual(expected.getTime());
+    expect(Date.parse(escalated!.at)).toBeLessThan(expected.getTime() + 60_000);
+    const review = (await handle.query(registrationStatusQuery)).steps.find((step) => step.name === 'officer-review');
+    expect(review?.due).toMatchObject({
+      legalDueAt: expected.toISOString(),
+      dueAtCalendar: expect.stringMatching(/24:00 北京时间$/),
+    });
+  });
+
+  it('says on the task, its opened event and the case when the review deadline runs into provisional 2027', async () => {
+    // Thursday 2026-12-31, 10:00 Beijing (or now, once later): 3 working days end in 2027, counted on its statutory
+    // days off alone until the 2027 notice is in the calendar.
+    await sleepUntil(Math.max(Date.parse('2026-12-31T02:00:00.000Z'), await env.currentTimeMs()));
+    const { caseId, handle } = await start();
+    const status = await eventually(
+      () => handle.query(registrationStatusQuery),
+      (s) => s.openTask !== undefined,
+    );
+
+    const submittedAt = service.callsFor(caseId).submitApplication[0]!.submittedAt;
+    const expected = resolveDeadline({ period: { workingDays: 3 }, from: submittedAt, timeScale: 1 });
+    const stillProvisional = holidayArrangements.find(({ year }) => year === 2027)?.provisional !== undefined;
+    expect(expected.provisional).toBe(stillProvisional || undefined);
+    const calendar = { provisional: expected.provisional, calendarBasis: expected.calendarBasis };
+    if (stillProvisional) expect(calendar.calendarBasis).toMatch(/^按法定节假日暂算.*2027年放假安排公布后以通知为准$/);
+
+    expect(status.openTask).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
+    const review = status.steps.find((step) => step.name === 'officer-review');
+    expect(review?.due).toMatchObject({ dueAtCalendar: expected.dueAtCalendar, ...calendar });
+    const openedEvent = service.taskEventsFor(caseId).find((event) => event.type === 'opened');
+    expect(openedEvent).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
+    await handle.terminate('test done');
+    await Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, await handle.fetchHistory());
+  });
 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 10:00 Beijing time on the first Friday after `now`. */
+function nextFridayMorningInBeijing(now: number): number {
+  const beijing = new Date(now + 8 * 60 * 60 * 1000);
+  const daysAhead = (5 - beijing.getUTCDay() + 7) % 7 || 7;
+  const friday = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + daysAhead, 10);
+  return friday - 8 * 60 * 60 * 1000;
+}

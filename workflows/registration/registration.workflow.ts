@@ -1,14 +1,19 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { ApplicationFailure } from '@temporalio/common';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
-import type { TaskDecision } from '../../libs/contracts/src/tasks/task.types';
+import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
+import { deadlineOf, legacyDue } from '../shared/deadlines';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import type { RegistrationActivities } from './activities';
 import {
   registrationStatusQuery,
+  submissionUpdate,
   taxRecordOpenedSignal,
   type RegistrationInput,
   type RegistrationStatus,
 } from './definitions';
+import { nameStillApprovable } from './name-reexamination';
+import { nameRefusalOf } from './name-refusal';
 import { RegistrationProgress } from './registration-progress';
 import { SupplementDesk } from './supplement-desk';
 
@@ -27,24 +32,34 @@ const now = () => new Date().toISOString();
  * the tax record that tax opens on its own → the post-license permits to tell the registrant about (R2.1).
  */
 export async function registrationWorkflow(input: RegistrationInput): Promise<RegistrationStatus> {
-  const { caseId, applicant, policy } = input;
+  const { caseId, applicant, policy, timeScale = 1 } = input;
   let application = input.application;
-  const progress = new RegistrationProgress(caseId, applicant.id);
+  const progress = new RegistrationProgress(caseId, applicant.id, timeScale);
 
   setHandler(registrationStatusQuery, () => progress.snapshot(currentTaskState()));
   setHandler(taxRecordOpenedSignal, (record) => progress.taxRecordOpened(record));
   acceptTaskRequests();
+  let submission: { refused?: ApplicationFailure } | undefined;
+  setHandler(submissionUpdate, async () => {
+    await condition(() => submission !== undefined);
+    if (submission?.refused) throw submission.refused;
+    return progress.snapshot(currentTaskState());
+  });
   const supplements = new SupplementDesk(applicant, async ({ actor, changes, note }, round) => {
     const key = `${caseId}:supplement:${round}`;
-    await registration.supplementApplication({
-      idempotencyKey: key,
-      caseId,
-      round,
-      by: actor,
-      changes,
-      note,
-      at: now(),
-    });
+    try {
+      await registration.supplementApplication({
+        idempotencyKey: key,
+        caseId,
+        round,
+        by: actor,
+        changes,
+        note,
+        at: now(),
+      });
+    } catch (error) {
+      throw nameRefusalOf(error) ?? error; // a refused name: the round stays open, the case keeps its name
+    }
     application = { ...application, ...changes };
     progress.step('supplement', 'done', round);
     progress.moveTo('under-review');
@@ -53,13 +68,23 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
 
   progress.step('submit-application', 'in-progress');
   const submittedAt = now();
-  await registration.submitApplication({
-    idempotencyKey: `${caseId}:submit`,
-    caseId,
-    applicant,
-    application,
-    submittedAt,
-  });
+  try {
+    await registration.submitApplication({
+      idempotencyKey: `${caseId}:submit`,
+      caseId,
+      applicant,
+      application,
+      submittedAt,
+    });
+  } catch (error) {
+    // A name the rules refuse never reaches an officer: the case ends here, refused, and its submitter is told why.
+    const refused = nameRefusalOf(error);
+    if (!refused) throw error;
+    submission = { refused };
+    progress.refused(refused);
+    return finish();
+  }
+  submission = {};
   progress.step('submit-application', 'done');
 
   const decision = await reviewUntilDecided();
@@ -107,17 +132,21 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
   /** Review rounds until the officer approves or rejects; each request for information waits for a supplement. */
   async function reviewUntilDecided(): Promise<TaskDecision> {
     for (let round = 1; ; round++) {
+      // The first round's time limit runs from the submission, each later one from the supplement that reopened it.
+      const due = await reviewDue(round === 1 ? new Date(submittedAt) : new Date());
       progress.moveTo('under-review');
-      progress.step('officer-review', 'in-progress', round);
+      progress.step('officer-review', 'in-progress', round, due);
       const decided = await openTask({
         taskId: `${caseId}:review:${round}`,
         kind: 'registration-review',
         caseId,
         candidateGroup: reviewers,
-        dueIn: policy.reviewDueIn,
+        due,
         applicantId: applicant.id,
         priorApprovers: [],
         recordOn: TaskQueue.Registration,
+        // Cases that reached review before the re-examination existed replay as they ran.
+        ...(patched('review-reexamines-name') && { beforeApprove: nameStillApprovable(caseId) }),
       });
       if (decided.outcome !== 'request-info') {
         progress.step('officer-review', decided.outcome === 'approve' ? 'done' : 'rejected', round);
@@ -128,6 +157,12 @@ export async function registrationWorkflow(input: RegistrationInput): Promise<Re
       progress.step('supplement', 'in-progress', round);
       await supplements.receive(round);
     }
+  }
+
+  async function reviewDue(from: Date): Promise<TaskDue> {
+    if (policy.reviewPeriod) return deadlineOf(policy.reviewPeriod, from, timeScale);
+    if (policy.reviewDueIn) return legacyDue(policy.reviewDueIn, from);
+    throw new Error('the registration policy has no review period'); // fails the workflow task until fixed
   }
 
   async function finish(): Promise<RegistrationStatus> {

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TaskQueue } from '@govflow/contracts';
 import { PlatformModule, platformOptions, TemporalWorkerModule } from '@govflow/platform';
+import { deadlineActivities } from '@govflow/policy';
 import { CONSUMER_GROUP } from './config/consumer-group.token';
 import type { OrchestratorConfig } from './config/env.schema';
 import { DeliverTaxRecordOpenedService } from './tax-signals/deliver-tax-record-opened.service';
@@ -13,7 +14,10 @@ export class OrchestratorModule {
       module: OrchestratorModule,
       imports: [
         PlatformModule.forRoot(platformOptions('orchestrator', config)),
-        TemporalWorkerModule.register({ useFactory: () => ({ taskQueue: TaskQueue.Orchestrator, workflowsPath }) }),
+        // Workflows ask for deadlines as local activities, so this worker also runs the policy's resolver.
+        TemporalWorkerModule.register({
+          useFactory: () => ({ taskQueue: TaskQueue.Orchestrator, workflowsPath, activities: deadlineActivities }),
+        }),
       ],
       providers: [
         { provide: CONSUMER_GROUP, useValue: config.ORCHESTRATOR_CONSUMER_GROUP },

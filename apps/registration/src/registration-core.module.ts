@@ -11,8 +11,10 @@ import { RejectApplicationHandler } from './enterprise/commands/reject-applicati
 import { SubmitApplicationHandler } from './enterprise/commands/submit-application/submit-application.handler';
 import { SupplementApplicationHandler } from './enterprise/commands/supplement-application/supplement-application.handler';
 import { OrganisationBodies } from './enterprise/credit-codes/organisation-bodies';
+import { NameReservations } from './enterprise/names-registry/name-reservations';
 import { RegisteredNames } from './enterprise/names-registry/registered-names';
 import { EstablishmentCases } from './enterprise/persistence/establishment-cases';
+import { ReexamineNamesHandler } from './enterprise/queries/reexamine-names/reexamine-names.handler';
 import { CheckNameHandler } from './enterprise/queries/check-name/check-name.handler';
 import { DetermineRequiredPermitsHandler } from './enterprise/queries/determine-required-permits/determine-required-permits.handler';
 import { RecordTaskEventHandler } from './tasks/commands/record-task-event/record-task-event.handler';
@@ -24,6 +26,7 @@ const handlers = [
   IssueLicenseHandler,
   RecordTaskEventHandler,
   CheckNameHandler,
+  ReexamineNamesHandler,
   DetermineRequiredPermitsHandler,
 ];
 
@@ -43,6 +46,7 @@ export class RegistrationCoreModule {
         RegistrationMigrations,
         EstablishmentCases,
         RegisteredNames,
+        NameReservations,
         OrganisationBodies,
         ...handlers,
         RegistrationActivitiesService,

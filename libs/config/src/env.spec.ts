@@ -41,4 +41,34 @@ describe(loadEnv.name, () => {
     );
     expect(attempt).not.toThrow(/hunter2/);
   });
+
+  describe('GOVFLOW_TIME_SCALE', () => {
+    it('runs the clock in real time unless told otherwise', () => {
+      expect(loadEnv(schema, {}).GOVFLOW_TIME_SCALE).toBe(1);
+    });
+
+    it('takes a whole number of at least 1 outside production', () => {
+      expect(loadEnv(schema, { GOVFLOW_TIME_SCALE: '86400' }).GOVFLOW_TIME_SCALE).toBe(86_400);
+      expect(loadEnv(schema, { NODE_ENV: 'test', GOVFLOW_TIME_SCALE: '60' }).GOVFLOW_TIME_SCALE).toBe(60);
+    });
+
+    it.each(['0', '-5', '1.5', 'fast', ''])('refuses %p, naming the variable', (value) => {
+      expect(() => loadEnv(schema, { GOVFLOW_TIME_SCALE: value })).toThrow(
+        /GOVFLOW_TIME_SCALE: must be a whole number of at least 1/,
+      );
+    });
+
+    it('refuses an accelerated clock in production, in one line naming the variable', () => {
+      const attempt = () => loadEnv(schema, { NODE_ENV: 'production', GOVFLOW_TIME_SCALE: '86400' });
+      expect(attempt).toThrow(InvalidConfiguration);
+      expect(attempt).toThrow(
+        /^Invalid configuration: GOVFLOW_TIME_SCALE: must be 1 when NODE_ENV is production.*"86400"\)$/,
+      );
+    });
+
+    it('lets production run on real time', () => {
+      expect(loadEnv(schema, { NODE_ENV: 'production', GOVFLOW_TIME_SCALE: '1' }).GOVFLOW_TIME_SCALE).toBe(1);
+      expect(loadEnv(schema, { NODE_ENV: 'production' }).GOVFLOW_TIME_SCALE).toBe(1);
+    });
+  });
 });

@@ -36,9 +36,20 @@ export const nodeEnv = z
   .enum(['development', 'test', 'production'], { error: 'must be development, test or production' })
   .default('development');
 
-/** The settings every service shares: where the Temporal and Kafka servers are. */
+/**
+ * GOVFLOW_TIME_SCALE: how many times faster than real time the timers of new cases run (local runs only; default 1).
+ * The calendar still decides each deadline; only the wait until it is divided. Production refuses anything but 1.
+ */
+export const timeScale = z
+  .string()
+  .default('1')
+  .refine((value) => /^[1-9]\d{0,8}$/.test(value.trim()), 'must be a whole number of at least 1')
+  .transform((value) => Number(value.trim()));
+
+/** The settings every service shares: where the Temporal and Kafka servers are, and the clock. */
 export const platformFields = {
   NODE_ENV: nodeEnv,
+  GOVFLOW_TIME_SCALE: timeScale,
   TEMPORAL_ADDRESS: temporalAddress,
   TEMPORAL_NAMESPACE: temporalNamespace,
   KAFKA_BROKERS: kafkaBrokers,

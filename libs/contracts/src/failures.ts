@@ -14,6 +14,8 @@ export const WorkflowFailureType = {
   ReasonRequired: 'ReasonRequired',
   MalformedRequest: 'MalformedRequest',
   TaskNotFound: 'TaskNotFound',
+  NameUnavailable: 'NameUnavailable',
+  ConfirmationRequired: 'ConfirmationRequired',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -30,6 +32,8 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   ReasonRequired: 400,
   MalformedRequest: 400,
   TaskNotFound: 404,
+  NameUnavailable: 409,
+  ConfirmationRequired: 400,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

@@ -9,3 +9,5 @@ export * from './registration/establishment-application';
 export * from './registration/registration-activities';
 export * from './registration/integration-events';
 export * from './registration/name-check';
+export * from './time/deadlines';
+export * from './registration/name-refusal';

@@ -9,6 +9,8 @@ export interface PlatformOptions {
   kafkaBrokers: string[];
   temporalAddress: string;
   temporalNamespace: string;
+  /** GOVFLOW_TIME_SCALE: 1 is real time; more (local runs only) makes the timers of new cases that much shorter. */
+  timeScale: number;
 }
 
 /** The platform settings every service's validated config carries (see platformFields in @govflow/config). */
@@ -17,6 +19,7 @@ export interface PlatformConfig {
   TEMPORAL_ADDRESS: string;
   TEMPORAL_NAMESPACE: string;
   DATABASE_URL?: string;
+  GOVFLOW_TIME_SCALE?: number;
 }
 
 export const platformOptions = (service: string, config: PlatformConfig): PlatformOptions => ({
@@ -25,4 +28,5 @@ export const platformOptions = (service: string, config: PlatformConfig): Platfo
   kafkaBrokers: config.KAFKA_BROKERS,
   temporalAddress: config.TEMPORAL_ADDRESS,
   temporalNamespace: config.TEMPORAL_NAMESPACE,
+  timeScale: config.GOVFLOW_TIME_SCALE ?? 1,
 });

@@ -1,4 +1,21 @@
 export { type CalendarPeriod, chinaIsoDate, isWithinPeriod, periodEndsAt, startOfChinaDay } from './china-calendar';
+export type { Deadline, DeadlineActivities, DeadlineRequest, PolicyPeriod } from '@govflow/contracts';
+export { holidayArrangements, type HolidayArrangement, type ProvisionalBasis } from './time/holiday-arrangements.data';
+export {
+  CalendarYearNotCovered,
+  chinaWorkingDayCalendar,
+  type DayKind,
+  WorkingDayCalendar,
+} from './time/working-day-calendar';
+export {
+  acceleratedInstant,
+  assertPolicyPeriod,
+  assertTimeScale,
+  lastDayOfPeriod,
+  legalDeadline,
+  resolveDeadline,
+} from './time/deadline';
+export { deadlineActivities } from './time/deadline-activities';
 export {
   InvalidPolicyTimeline,
   NoPolicyInForce,
@@ -28,3 +45,4 @@ export {
   requiredPermits,
 } from './permits/permit-catalogue';
 export { permitCatalogues } from './permits/permit-catalogues';
+export { type RegistrationTimeLimits, registrationTimeLimits } from './registration/registration-time-limits';

@@ -1,8 +1,8 @@
-import type { Duration } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/contracts/src/actors';
 import type { TaskQueue } from '../../../libs/contracts/src/task-queues';
-import type { CandidateGroup, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+import type { CandidateGroup, TaskDue, TaskOutcome, TaskState } from '../../../libs/contracts/src/tasks/task.types';
+import type { Verdict } from './task-rules';
 
 // Clients (the gateway) import these to act on any workflow's human tasks without loading the worker.
 // Every update answers with the task's state after the change; a refusal rejects it with a WorkflowFailureType.
@@ -31,6 +31,8 @@ export interface DecideRequest {
   actor: Actor;
   outcome: TaskOutcome;
   reason?: string;
+  /** Facts the decider confirms, where the workflow asks for them (e.g. `investment-link:<credit code>`). */
+  confirms?: string[];
 }
 
 export const claimUpdate = defineUpdate<TaskState, [ClaimRequest]>('claim');
@@ -41,14 +43,14 @@ export const decideUpdate = defineUpdate<TaskState, [DecideRequest]>('decide');
 /** The named task, or without a task id the one open now; null when there is none. */
 export const taskStateQuery = defineQuery<TaskState | null, [taskId?: string]>('taskState');
 
-/** What a workflow passes to `openTask`. Durations come from policy, never from constants in the workflow. */
+/** What a workflow passes to `openTask`. Due times come from policy periods resolved by an activity (deadlines.ts). */
 export interface OpenTaskOptions {
   /** Unique within the workflow, e.g. `<caseId>:review:2`. */
   taskId: string;
   kind: string;
   caseId: string;
   candidateGroup: CandidateGroup;
-  dueIn: Duration;
+  due: TaskDue;
   /** Shown the task once it is overdue; escalation does not widen who may decide. */
   escalateTo?: CandidateGroup;
   applicantId: string;
@@ -56,4 +58,9 @@ export interface OpenTaskOptions {
   priorApprovers: readonly string[];
   /** The task queue of the service that keeps this case's audit trail and registers `recordTaskEvent`. */
   recordOn: TaskQueue;
+  /**
+   * Checked when an approval passes the task rules, before it is recorded: what the case must still hold true now
+   * (e.g. the name is still available). A refusal is recorded like any other.
+   */
+  beforeApprove?: (request: DecideRequest) => Promise<Verdict>;
 }

@@ -1,5 +1,4 @@
 import { ApplicationFailure, type ActivityOptions } from '@temporalio/common';
-import { msToNumber } from '@temporalio/common/lib/time';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../../libs/contracts/src/actors';
 import type { HumanTaskActivities } from '../../../libs/contracts/src/tasks/task-activities';
@@ -30,10 +29,11 @@ export class HumanTask {
   private readonly recordForSystem: HumanTaskActivities['recordTaskEvent'];
 
   constructor(private readonly options: OpenTaskOptions) {
-    const { taskId, caseId, kind, candidateGroup, escalateTo, dueIn } = options;
-    const dueAt = new Date(Date.now() + msToNumber(dueIn)).toISOString();
+    const { taskId, caseId, kind, candidateGroup, escalateTo } = options;
+    const { dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis } = options.due;
+    const due = { dueAt, legalDueAt, dueAtCalendar, timeScale, ...(provisional && { provisional, calendarBasis }) };
     const unclaimed = { assignee: null, escalated: false, status: 'open' as const, history: [] };
-    this.state = { taskId, caseId, kind, candidateGroup, escalateTo, dueAt, ...unclaimed };
+    this.state = { taskId, caseId, kind, candidateGroup, escalateTo, ...due, ...unclaimed };
     this.decided = new Promise((resolve) => (this.resolveDecided = resolve));
     const taskQueue = options.recordOn;
     this.recordForPeople = proxyActivities<HumanTaskActivities>({ ...forPeople, taskQueue }).recordTaskEvent;
@@ -58,6 +58,11 @@ export class HumanTask {
     return { ...this.state, history: [...this.state.history] };
   }
 
+  /** What the approval of this task must still hold true, if the workflow asked (see OpenTaskOptions). */
+  get beforeApprove(): OpenTaskOptions['beforeApprove'] {
+    return this.options.beforeApprove;
+  }
+
   /** Records an event no person caused; `unlessDecided` drops it when a decision got in first. */
   async recordSystemEvent(body: TaskEventBody, { unlessDecided = false } = {}): Promise<void> {
     await this.serially(async () => {
@@ -72,9 +77,11 @@ export class HumanTask {
     request: { actor: Actor; reason?: string; outcome?: TaskDecision['outcome'] },
     check: (facts: TaskFacts) => Verdict,
     allowedEvent: () => TaskEventBody,
+    recheck?: () => Promise<Verdict>,
   ): Promise<TaskState> {
     return this.serially(async () => {
-      const verdict = check(this.facts());
+      const ruled = check(this.facts());
+      const verdict = ruled.ok && recheck ? await recheck() : ruled;
       if (verdict.ok) {
         await this.record(allowedEvent(), this.recordForPeople);
         return this.snapshot();
@@ -132,9 +139,16 @@ export class HumanTask {
         this.state.assignee = event.to;
         return;
       case 'decided': {
-        const { actor: decidedBy, outcome, reason, at: decidedAt } = event;
+        const { actor: decidedBy, outcome, reason, confirms, at: decidedAt } = event;
         this.state.status = 'decided';
-        this.state.decision = { taskId: this.taskId, outcome, reason, decidedBy, decidedAt };
+        this.state.decision = {
+          taskId: this.taskId,
+          outcome,
+          reason,
+          decidedBy,
+          decidedAt,
+          ...(confirms && { confirms }),
+        };
         this.resolveDecided(this.state.decision);
         return;
       }

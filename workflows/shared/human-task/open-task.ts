@@ -10,8 +10,9 @@ import { taskBoard } from './task-board';
 export async function openTask(options: OpenTaskOptions): Promise<TaskDecision> {
   const task = taskBoard().open(options);
   const { candidateGroup, escalateTo } = options;
-  const { dueAt } = task.snapshot();
-  await task.recordSystemEvent({ type: 'opened', candidateGroup, dueAt });
+  const { dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis } = task.snapshot();
+  const due = { dueAt, legalDueAt, dueAtCalendar, timeScale, ...(provisional && { provisional, calendarBasis }) };
+  await task.recordSystemEvent({ type: 'opened', candidateGroup, ...due });
 
   const untilDue = Math.max(Date.parse(dueAt) - Date.now(), 1);
   const decidedInTime = await condition(() => task.decision !== undefined, untilDue);

@@ -47,4 +47,7 @@ export function assertReassignShape(request: unknown): void {
 export function assertDecideShape(request: unknown): void {
   assertTaskRequestShape(request);
   requireThat(isOneOf(taskOutcomes, request.outcome), `outcome must be one of ${taskOutcomes.join(', ')}`);
+  const { confirms } = request;
+  const isTextList = Array.isArray(confirms) && confirms.every((fact) => typeof fact === 'string');
+  requireThat(confirms === undefined || isTextList, 'confirms must be a list of texts');
 }

@@ -93,13 +93,18 @@ class TaskBoard {
     );
     setHandler(
       decideUpdate,
-      ({ taskId, actor, outcome, reason }) =>
-        this.find(taskId).attempt(
+      (request) => {
+        const { taskId, actor, outcome, reason, confirms } = request;
+        const task = this.find(taskId);
+        const { beforeApprove } = task;
+        return task.attempt(
           'decide',
           { actor, outcome, reason },
           (facts) => checkDecision(facts, actor, { outcome, reason }),
-          () => ({ type: 'decided', actor, outcome, reason }),
-        ),
+          () => ({ type: 'decided', actor, outcome, reason, ...(confirms?.length ? { confirms } : {}) }),
+          outcome === 'approve' && beforeApprove ? () => beforeApprove(request) : undefined,
+        );
+      },
       { validator: this.validatorFor(assertDecideShape) },
     );
   }

@@ -58,6 +58,12 @@ describe(loadGatewayConfig.name, () => {
     );
   });
 
+  it('refuses production with an accelerated clock, naming GOVFLOW_TIME_SCALE', () => {
+    const attempt = () =>
+      loadGatewayConfig({ NODE_ENV: 'production', AUTH_SIGNING_SECRET: strongSecret, GOVFLOW_TIME_SCALE: '86400' });
+    expect(attempt).toThrow(/GOVFLOW_TIME_SCALE: must be 1 when NODE_ENV is production/);
+  });
+
   it('treats an empty secret as unset', () => {
     expect(loadGatewayConfig({ AUTH_SIGNING_SECRET: '' }).AUTH_SIGNING_SECRET).toBe(DEVELOPMENT_SIGNING_SECRET);
   });

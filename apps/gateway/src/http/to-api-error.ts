@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { type ApiErrorBody, RequestValidationFailed } from './api-error';
+import { type ApiErrorBody, FieldsRefused, RequestValidationFailed } from './api-error';
 
 export const INTERNAL_ERROR_MESSAGE = 'internal error';
 
@@ -8,6 +8,7 @@ export function toApiError(exception: unknown): { status: number; body: ApiError
   if (exception instanceof RequestValidationFailed) {
     return { status: HttpStatus.BAD_REQUEST, body: { errors: exception.errors } };
   }
+  if (exception instanceof FieldsRefused) return { status: exception.getStatus(), body: { errors: exception.errors } };
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     return answer(exception.getStatus(), messagesOf(exception));
   }

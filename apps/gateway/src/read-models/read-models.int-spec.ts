@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, Topic } from '@govflow/contracts';
 import { createKafka } from '@govflow/messaging';
+import { resolveDeadline } from '@govflow/policy';
 import { servers, uniqueId } from '../../../../test/support/servers';
 import { TaskInboxProjection } from '../tasks/task-inbox/task-inbox.projection';
 import { bootGateway, type BootedGateway, eventually } from '../testing/booted-gateway';
@@ -110,7 +111,18 @@ describe('read models fed from the real Kafka topics', () => {
           { ...taskOf(reviewed), assignee: officer2.id, assigneeUsername: 'reg-officer2', escalated: false },
           { ...taskOf(escalated, 'tax-review'), assignee: null, assigneeUsername: null, escalated: true },
         ]
-          .map(({ workflowId: _, ...task }) => ({ ...task, dueAt: due, status: 'open' }))
+          // Opened events from before the calendar carry only dueAt: the real deadline is the same, on real time.
+          .map(({ workflowId: _, ...task }) => ({
+            ...task,
+            dueAt: due,
+            legalDueAt: due,
+            dueAtCalendar: null,
+            timeScale: 1,
+            clockAccelerated: false,
+            provisional: false,
+            calendarBasis: null,
+            status: 'open',
+          }))
           .sort((a, b) => a.caseId.localeCompare(b.caseId)),
       );
     });
@@ -161,6 +173,31 @@ describe('read models fed from the real Kafka topics', () => {
         (tasks) => JSON.stringify(sorted(tasks)) === JSON.stringify(sorted(before)),
       );
       expect(sorted(after)).toEqual(sorted(before));
+    });
+
+    it('shows a deadline counted on the provisional 2027 calendar as provisional, saying why in Chinese', async () => {
+      // Resolved as the workflow's deadline activity does: 3 working days from Thursday 2026-12-31 run into 2027.
+      const deadline = resolveDeadline({ period: { workingDays: 3 }, from: '2026-12-31T02:00:00.000Z', timeScale: 1 });
+      const { dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis } = deadline;
+      const task = taskOf(caseOf());
+      await producer.publish(
+        Topic.TaskEvents,
+        taskEvent(task, {
+          ...opened(1, marketRegulation, dueAt),
+          ...{ legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis },
+        }),
+      );
+      const listed = async () => {
+        const response = await gateway.get('/api/tasks', 'reg-officer1');
+        return ((await response.json()) as InboxItem[]).filter(({ taskId }) => taskId === task.taskId);
+      };
+      expect(await eventually(listed, (tasks) => tasks.length === 1)).toEqual([
+        expect.objectContaining({
+          dueAtCalendar: '2027-01-06 24:00 北京时间',
+          provisional: true,
+          calendarBasis: expect.stringMatching(/^按法定节假日暂算.*2027年放假安排公布后以通知为准$/),
+        }),
+      ]);
     });
   });
 

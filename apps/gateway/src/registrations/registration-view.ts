@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permitCatalogues } from '@govflow/policy';
+import { taskDueView, toTaskDueView } from '../tasks/task-due';
 import type {
   RegistrationStatus,
   RegistrationStatusName,
@@ -9,6 +10,7 @@ import type {
 
 const statuses = [
   'submitted',
+  'refused',
   'under-review',
   'information-requested',
   'approved',
@@ -30,19 +32,32 @@ const stepStatuses = [
   'overdue',
   'information-requested',
   'rejected',
+  'refused',
 ] as const satisfies readonly StepStatus[];
 
-export const registrationStatusName = z.enum(statuses).describe('ends at completed, or rejected');
+export const registrationStatusName = z
+  .enum(statuses)
+  .describe('ends at completed, or rejected; refused when the submission itself was refused (the name, R1.3)');
+
+const clockView = z
+  .object({
+    timeScale: z.number().int().min(1).describe('1 is real time'),
+    accelerated: z.boolean(),
+    note: z.string().optional().describe('present when accelerated: what that means for the deadlines shown'),
+  })
+  .describe('the clock the case runs on, kept from its submission (GOVFLOW_TIME_SCALE, local runs only)');
 
 export const registrationView = z.object({
   caseId: z.string(),
   status: registrationStatusName,
+  clock: clockView,
   steps: z.array(
     z.object({
       name: z.enum(stepNames),
       round: z.number().int().optional().describe('for steps that repeat: review and supplement rounds, from 1'),
       status: z.enum(stepStatuses),
       at: z.iso.datetime().describe('when the step reached this status'),
+      due: taskDueView.optional().describe("the step's time limit (the officer's review: 3 working days)"),
     }),
   ),
   license: z.object({ creditCode: z.string(), enterpriseName: z.string(), issuedAt: z.iso.datetime() }).optional(),
@@ -61,20 +76,29 @@ export const registrationView = z.object({
     .object({ taskId: z.string(), reason: z.string(), requestedAt: z.string() })
     .optional()
     .describe("while information is requested: the officer's reason (补正)"),
+  refusal: z
+    .object({
+      message: z.string(),
+      problems: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),
+    })
+    .optional()
+    .describe('why a refused submission was refused: each failed name rule (R1.3)'),
 });
 export type RegistrationView = z.infer<typeof registrationView>;
 
 /** What the registrant sees of a case: the workflow's status without its internal task detail. */
 export function toRegistrationView(status: RegistrationStatus): RegistrationView {
-  const { caseId, license, taxRecord } = status;
+  const { caseId, license, taxRecord, timeScale = 1 } = status;
   return {
     caseId,
     status: status.status,
-    steps: status.steps.map(({ name, round, status: stepStatus, at }) => ({
+    clock: clockOf(timeScale),
+    steps: status.steps.map(({ name, round, status: stepStatus, at, due }) => ({
       name,
       ...(round === undefined ? {} : { round }),
       status: stepStatus,
       at,
+      ...(due && { due: toTaskDueView(due) }),
     })),
     ...(license && {
       license: { creditCode: license.creditCode, enterpriseName: license.enterpriseName, issuedAt: license.issuedAt },
@@ -86,7 +110,25 @@ export function toRegistrationView(status: RegistrationStatus): RegistrationView
       nameZh: permitNameZh(code) ?? name,
       authority,
     })),
+    ...(status.refusal && {
+      refusal: {
+        message: status.refusal.message,
+        problems: (status.refusal.details?.problems ?? []).map(({ code, part, message }) => ({
+          code,
+          field: `name.${part}`,
+          message,
+        })),
+      },
+    }),
   };
+}
+
+function clockOf(timeScale: number): z.infer<typeof clockView> {
+  if (timeScale === 1) return { timeScale, accelerated: false };
+  const note =
+    `本地加速时钟：计时器按 1/${timeScale} 的时间运行（GOVFLOW_TIME_SCALE=${timeScale}）；` +
+    'legalDueAt 与 dueAtCalendar 为按工作日历计算的真实期限，dueAt 为计时器到期时刻';
+  return { timeScale, accelerated: true, note };
 }
 
 /** The official Chinese name of a catalogue item, from whichever catalogue version lists it. */

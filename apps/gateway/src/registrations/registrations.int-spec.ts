@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { CaseSearchAttribute } from '@govflow/contracts';
+import { type RegistrationWorkers, startRegistrationWorkers } from '../../../../test/support/registration-workers';
 import { servers } from '../../../../test/support/servers';
-import { bootGateway, type BootedGateway } from '../testing/booted-gateway';
+import { bootGateway, type BootedGateway, eventually } from '../testing/booted-gateway';
 import { filedApplication as application, li, zhang } from '../testing/filed-application';
 
 jest.setTimeout(90_000);
@@ -17,7 +18,8 @@ const registrationStatuses = [
   'completed',
 ];
 
-describe('registrations against real Temporal (no worker: started workflows stay pending)', () => {
+describe('registrations against real Temporal (workflows and a fake market-regulation service answer)', () => {
+  let workers: RegistrationWorkers;
   let gateway: BootedGateway;
   let connection: Connection;
   let temporal: Client;
@@ -32,9 +34,10 @@ describe('registrations against real Temporal (no worker: started workflows stay
   const workflowOf = (caseId: string) => temporal.workflow.getHandle(`registration-${caseId}`);
 
   beforeAll(async () => {
-    gateway = await bootGateway();
+    workers = await startRegistrationWorkers('gw-registrations');
+    gateway = await bootGateway({ temporalNamespace: workers.namespace });
     connection = await Connection.connect({ address: servers.temporalAddress });
-    temporal = new Client({ connection, namespace: servers.temporalNamespace });
+    temporal = new Client({ connection, namespace: workers.namespace });
   });
 
   afterAll(async () => {
@@ -45,6 +48,7 @@ describe('registrations against real Temporal (no worker: started workflows stay
     }
     await connection?.close();
     await gateway?.close();
+    await workers?.stop();
   });
 
   describe('POST /api/registrations with an Idempotency-Key', () => {
@@ -71,7 +75,8 @@ describe('registrations against real Temporal (no worker: started workflows stay
       expect(input).toMatchObject({
         caseId,
         applicant: { id: registrant, role: 'registrant' },
-        policy: { reviewDueIn: '3 days', taxRecordTimeout: '1 day', permitCatalogueVersion: 'catalogue-v1' },
+        policy: { reviewPeriod: { workingDays: 3 }, taxRecordTimeout: '1 day', permitCatalogueVersion: 'catalogue-v1' },
+        timeScale: 1,
         application: {
           registeredCapital: { amount: '1000000.00', currency: 'CNY' },
           shareholders: [
@@ -141,6 +146,36 @@ describe('registrations against real Temporal (no worker: started workflows stay
           )
         ).status,
       ).toBe(404);
+    });
+  });
+
+  describe('a name market regulation refuses (R1.3)', () => {
+    it('answers 400 before any 202, one error per problem with its rule, and the case ends refused', async () => {
+      const key = randomUUID();
+      const refused = await submit(application('海淀'), 'registrant1', key);
+
+      expect(refused).toEqual({
+        status: 400,
+        body: {
+          errors: [
+            {
+              field: 'name.tradeName',
+              code: 'trade-name-is-place-name',
+              message: expect.stringMatching(/^字号不得使用县级以上行政区划名称/),
+            },
+          ],
+        },
+      });
+      expect(await submit(application('海淀'), 'registrant1', key)).toEqual(refused); // a repeat answers the same
+      type Listed = { caseId: string; status: string }[];
+      const listed = () => gateway.get('/api/registrations', 'registrant1').then((r) => r.json() as Promise<Listed>);
+      const [mine] = await eventually(listed, ([newest]) => newest?.status === 'refused'); // visibility catches up
+      const view = (await (await gateway.get(`/api/registrations/${mine?.caseId}`, 'registrant1')).json()) as object;
+      expect(view).toMatchObject({
+        status: 'refused',
+        refusal: { problems: [{ code: 'trade-name-is-place-name', field: 'name.tradeName' }] },
+      });
+      expect(workers.service.taskEventsFor(mine!.caseId)).toEqual([]);
     });
   });
 

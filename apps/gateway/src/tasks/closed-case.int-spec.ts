@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Topic } from '@govflow/contracts';
 import { createKafka } from '@govflow/messaging';
+import { type RegistrationWorkers, startRegistrationWorkers } from '../../../../test/support/registration-workers';
 import { servers, uniqueId } from '../../../../test/support/servers';
 import { bootGateway, type BootedGateway, eventually } from '../testing/booted-gateway';
 import { filedApplication } from '../testing/filed-application';
@@ -11,15 +12,17 @@ jest.setTimeout(90_000);
 
 describe('task actions and supplements on a closed case (real Temporal, terminated workflow)', () => {
   const kafka = createKafka(uniqueId('gateway-closed-case-test'), servers.kafkaBrokers);
+  let workers: RegistrationWorkers;
   let gateway: BootedGateway;
   let connection: Connection;
   let caseId: string;
   let taskId: string;
 
   beforeAll(async () => {
-    gateway = await bootGateway();
+    workers = await startRegistrationWorkers('gw-closed-case');
+    gateway = await bootGateway({ temporalNamespace: workers.namespace });
     connection = await Connection.connect({ address: servers.temporalAddress });
-    const temporal = new Client({ connection, namespace: servers.temporalNamespace });
+    const temporal = new Client({ connection, namespace: workers.namespace });
     const submitted = await gateway.post('/api/registrations', filedApplication('明远'), 'registrant1');
     caseId = ((await submitted.json()) as { caseId: string }).caseId;
     await temporal.workflow.getHandle(`registration-${caseId}`).terminate('closed for the test');
@@ -81,5 +84,6 @@ describe('task actions and supplements on a closed case (real Temporal, terminat
   afterAll(async () => {
     await connection?.close();
     await gateway?.close();
+    await workers?.stop();
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { TaskState } from '@govflow/contracts';
+import { taskDueView, toTaskDueView } from './task-due';
+import { reviewNameCheckView } from './review-name-checks';
 
 export const inboxTaskView = z.object({
   taskId: z.string(),
@@ -7,9 +9,10 @@ export const inboxTaskView = z.object({
   kind: z.string().describe('e.g. registration-review'),
   assignee: z.string().nullable().describe('the user id of the officer holding the claim, or null'),
   assigneeUsername: z.string().nullable().optional().describe('the username of that officer'),
-  dueAt: z.iso.datetime(),
+  ...taskDueView.shape,
   escalated: z.boolean(),
   status: z.enum(['open', 'decided']),
+  nameCheck: reviewNameCheckView.optional().describe('on open registration reviews: the name as it stands now (R1.3)'),
 });
 export type InboxTaskView = z.infer<typeof inboxTaskView>;
 
@@ -20,6 +23,7 @@ export const taskStateView = inboxTaskView.extend({
       reason: z.string().optional(),
       decidedBy: z.string().describe('user id'),
       decidedAt: z.iso.datetime(),
+      confirms: z.array(z.string()).optional().describe('facts the officer confirmed, e.g. investment-link:<code>'),
     })
     .optional(),
 });
@@ -27,13 +31,13 @@ export type TaskStateView = z.infer<typeof taskStateView>;
 
 /** The task as its workflow answered an Update, in the inbox's shape plus the decision once there is one. */
 export function toTaskStateView(task: TaskState): TaskStateView {
-  const { taskId, caseId, kind, assignee, dueAt, escalated, status, decision } = task;
+  const { taskId, caseId, kind, assignee, escalated, status, decision } = task;
   return {
     taskId,
     caseId,
     kind,
     assignee: assignee?.id ?? null,
-    dueAt,
+    ...toTaskDueView(task),
     escalated,
     status,
     ...(decision && {
@@ -42,6 +46,7 @@ export function toTaskStateView(task: TaskState): TaskStateView {
         ...(decision.reason === undefined ? {} : { reason: decision.reason }),
         decidedBy: decision.decidedBy.id,
         decidedAt: decision.decidedAt,
+        ...(decision.confirms && { confirms: decision.confirms }),
       },
     }),
   };

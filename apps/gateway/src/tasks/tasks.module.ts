@@ -6,6 +6,7 @@ import { DecideTaskController } from './decide-task/decide-task.controller';
 import { GetTaskController } from './get-task/get-task.controller';
 import { ListTasksController } from './list-tasks/list-tasks.controller';
 import { ReassignTaskController } from './reassign-task/reassign-task.controller';
+import { ReviewNameChecks } from './review-name-checks';
 import { TaskInboxStore } from './task-inbox/task-inbox.store';
 import { TaskUpdates } from './task-updates';
 import { UnclaimTaskController } from './unclaim-task/unclaim-task.controller';
@@ -21,6 +22,6 @@ import { UnclaimTaskController } from './unclaim-task/unclaim-task.controller';
     DecideTaskController,
     GetTaskController,
   ],
-  providers: [TaskInboxStore, TaskUpdates],
+  providers: [TaskInboxStore, TaskUpdates, ReviewNameChecks],
 })
 export class TasksModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
   Client,
   isGrpcDeadlineError,
@@ -25,17 +25,18 @@ const ANSWER_WITHIN_MS = 20_000;
 export class CaseWorkflows {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
-  /** Runs an Update; a closed workflow answers 409, a missing one 404. */
+  /** Runs an Update; a closed workflow answers 409, a missing one 404; `refusalOf` maps refusals of the caller's own. */
   async update<Result, Request>(
     workflowId: string,
     update: UpdateDefinition<Result, [Request]>,
     request: Request,
+    refusalOf: (error: unknown) => HttpException | undefined = () => undefined,
   ): Promise<Result> {
     try {
       const handle = this.temporal.workflow.getHandle(workflowId);
       return await this.answeredInTime(() => handle.executeUpdate(update, { args: [request] }));
     } catch (error) {
-      const refusal = updateRefusalToHttpException(error);
+      const refusal = refusalOf(error) ?? updateRefusalToHttpException(error);
       if (refusal) throw refusal;
       if (error instanceof WorkflowNotFoundError) throw await this.closedOrMissing(workflowId);
       throw error;

@@ -14,7 +14,8 @@ describe(updateRefusalToHttpException.name, () => {
     return toApiError(exception);
   };
 
-  it.each(Object.values(WorkflowFailureType).filter((type) => type !== 'ReasonRequired'))(
+  const namingAField: string[] = ['ReasonRequired', 'ConfirmationRequired'];
+  it.each(Object.values(WorkflowFailureType).filter((type) => !namingAField.includes(type)))(
     'answers %s with its status and the workflow message',
     (type) => {
       expect(answered(refused(type, `refused: ${type}`))).toEqual({
@@ -35,6 +36,14 @@ describe(updateRefusalToHttpException.name, () => {
       status: 400,
       body: { errors: [{ field: 'reason', message: 'reject needs a reason' }] },
     });
+  });
+
+  it('names confirms when an approval needs a confirmation, and answers 409 to a name no longer available', () => {
+    expect(answered(refused('ConfirmationRequired', 'confirm the investment link'))).toEqual({
+      status: 400,
+      body: { errors: [{ field: 'confirms', message: 'confirm the investment link' }] },
+    });
+    expect(answered(refused('NameUnavailable', '名称现已不可用')).status).toBe(409);
   });
 
   it('leaves failures that are not typed refusals to the 500 path', () => {

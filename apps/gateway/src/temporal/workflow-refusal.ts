@@ -4,9 +4,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isWorkflowFailureType, WorkflowFailureType, workflowFailureHttpStatus } from '@govflow/contracts';
 import { RequestValidationFailed } from '../http/api-error';
 
-/** The HTTP error for a workflow's refusal, carrying the workflow's message; a missing reason names its field. */
+/** The HTTP error for a workflow's refusal, carrying the workflow's message; a missing reason or confirmation names its field. */
 export function refusalToHttpException(type: WorkflowFailureType, message: string): HttpException {
   if (type === WorkflowFailureType.ReasonRequired) return new RequestValidationFailed([{ field: 'reason', message }]);
+  if (type === WorkflowFailureType.ConfirmationRequired) {
+    return new RequestValidationFailed([{ field: 'confirms', message }]);
+  }
   return new HttpException(message, workflowFailureHttpStatus[type]);
 }
 

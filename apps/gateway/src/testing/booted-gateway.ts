@@ -18,7 +18,8 @@ export interface BootedGateway {
   close(): Promise<void>;
 }
 
-export async function bootGateway(): Promise<BootedGateway> {
+/** `temporalNamespace`: where the gateway starts workflows (a test's own, with workers there to answer them). */
+export async function bootGateway({ temporalNamespace = servers.temporalNamespace } = {}): Promise<BootedGateway> {
   const database = await createTestDatabase('gw_test', 2);
   const consumerGroup = uniqueId('gateway-test');
   const config = loadGatewayConfig({
@@ -26,7 +27,7 @@ export async function bootGateway(): Promise<BootedGateway> {
     DATABASE_URL: database.url,
     KAFKA_BROKERS: servers.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: servers.temporalAddress,
-    TEMPORAL_NAMESPACE: servers.temporalNamespace,
+    TEMPORAL_NAMESPACE: temporalNamespace,
     GATEWAY_CONSUMER_GROUP: consumerGroup,
   });
   const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.register(config)] }).compile();

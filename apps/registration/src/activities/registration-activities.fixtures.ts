@@ -15,6 +15,10 @@ export const applicant: Actor = { id: 'applicant-zhang', role: 'registrant' };
 export const otherApplicant: Actor = { id: 'applicant-wang', role: 'registrant' };
 export const officer: Actor = { id: 'officer-li', role: 'registration-officer', department: 'market-regulation' };
 
+let tradeNames = 0;
+/** A trade name no other test of the run has declared: the register holds one live case per name. */
+export const uniqueTradeName = (stem = '星河') => `${stem}${process.pid % 1000}${++tradeNames}`;
+
 export const application = (
   tradeName = '星河',
   businessScope = ['技术开发', '餐饮服务'],
@@ -66,6 +70,7 @@ export async function startRegistrationTestApp(prefix: string): Promise<Registra
         kafkaBrokers: servers.kafkaBrokers,
         temporalAddress: servers.temporalAddress,
         temporalNamespace: servers.temporalNamespace,
+        timeScale: 1,
       }),
       RegistrationCoreModule.register({ registeringDivision: '110108', registeringCity: '北京' }),
     ],

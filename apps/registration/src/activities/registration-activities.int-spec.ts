@@ -9,6 +9,7 @@ import {
   type RegistrationTestApp,
   startRegistrationTestApp,
   submission,
+  uniqueTradeName,
 } from './registration-activities.fixtures';
 
 jest.setTimeout(60000);
@@ -16,7 +17,7 @@ jest.setTimeout(60000);
 describe('registration activities against PostgreSQL', () => {
   let sut: RegistrationTestApp;
   const caseStream = (caseId: string) => sut.store.readStream(`registration-case-${caseId}`);
-  const submitted = async (caseId = uniqueId('case'), app = application()) => {
+  const submitted = async (caseId = uniqueId('case'), app = application(uniqueTradeName())) => {
     await sut.run(caseId, sut.activities.submitApplication, submission(caseId, app));
     return caseId;
   };
@@ -26,12 +27,12 @@ describe('registration activities against PostgreSQL', () => {
 
   it('records one ApplicationSubmitted however often the same submission runs, even concurrently', async () => {
     const caseId = uniqueId('case');
-    const input = submission(caseId);
+    const input = submission(caseId, application(uniqueTradeName()));
     await sut.run(caseId, sut.activities.submitApplication, input);
     await Promise.all([1, 2, 3].map(() => sut.run(caseId, sut.activities.submitApplication, input)));
 
     const events = await caseStream(caseId);
-    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted']);
+    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'NameReserved']);
     expect(events[0]).toMatchObject({
       data: { caseId, applicant, application: input.application, submittedAt: input.submittedAt },
       metadata: {
@@ -45,7 +46,8 @@ describe('registration activities against PostgreSQL', () => {
   });
 
   it('takes each supplement round once, with the registrant as actor and the note as reason', async () => {
-    const caseId = await submitted();
+    const tradeName = uniqueTradeName();
+    const caseId = await submitted(uniqueId('case'), application(tradeName));
     const supplement = {
       idempotencyKey: `${caseId}:supplement:1`,
       caseId,
@@ -59,11 +61,11 @@ describe('registration activities against PostgreSQL', () => {
     await sut.run(caseId, sut.activities.supplementApplication, supplement);
 
     const events = await caseStream(caseId);
-    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationSupplemented']);
-    expect(events[1]?.metadata).toMatchObject({ actor: applicant, reason: 'corrected room number' });
+    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'NameReserved', 'ApplicationSupplemented']);
+    expect(events[2]?.metadata).toMatchObject({ actor: applicant, reason: 'corrected room number' });
     const license = await sut.run(caseId, sut.activities.issueLicense, approval(caseId));
-    expect((await caseStream(caseId))[2]?.data).toMatchObject({ domicile: '北京市海淀区中关村大街27号' });
-    expect(license.enterpriseName).toBe('北京星河科技有限公司');
+    expect((await caseStream(caseId))[3]?.data).toMatchObject({ domicile: '北京市海淀区中关村大街27号' });
+    expect(license.enterpriseName).toBe(`北京${tradeName}科技有限公司`);
   });
 
   it('rejects once with the officer and reason, then refuses a license as non-retryable', async () => {
@@ -82,8 +84,13 @@ describe('registration activities against PostgreSQL', () => {
 
     expect(failure).toMatchObject({ type: 'IllegalCaseTransition', nonRetryable: true });
     const events = await caseStream(caseId);
-    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationRejected']);
-    expect(events[1]).toMatchObject({
+    expect(events.map((e) => e.type)).toEqual([
+      'ApplicationSubmitted',
+      'NameReserved',
+      'ApplicationRejected',
+      'NameReservationReleased',
+    ]);
+    expect(events[2]).toMatchObject({
       data: { decidedBy: officer, reason: rejection.reason },
       metadata: { actor: officer, reason: rejection.reason, causationId: `${caseId}:reject` },
     });
@@ -98,7 +105,8 @@ describe('registration activities against PostgreSQL', () => {
   });
 
   it('issues a valid credit code of Haidian, and the same one on every retry', async () => {
-    const caseId = await submitted();
+    const tradeName = uniqueTradeName();
+    const caseId = await submitted(uniqueId('case'), application(tradeName));
 
     const issued = await Promise.all(
       [1, 2, 3].map(() => sut.run(caseId, sut.activities.issueLicense, approval(caseId))),
@@ -111,12 +119,12 @@ describe('registration activities against PostgreSQL', () => {
     expect(issued.map((license) => license.creditCode)).toEqual([code.value, code.value, code.value]);
     expect(again).toEqual({
       creditCode: code.value,
-      enterpriseName: '北京星河科技有限公司',
+      enterpriseName: `北京${tradeName}科技有限公司`,
       issuedAt: approval(caseId).approvedAt,
     });
     const events = await caseStream(caseId);
-    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'LicenseIssued']);
-    expect(events[1]).toMatchObject({
+    expect(events.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'NameReserved', 'LicenseIssued']);
+    expect(events[2]).toMatchObject({
       data: { caseId, creditCode: code.value, registeringDivision: '110108', registrantId: applicant.id },
       metadata: { actor: officer, correlationId: caseId, causationId: `${caseId}:issue-license` },
     });

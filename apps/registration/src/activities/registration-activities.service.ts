@@ -19,6 +19,7 @@ import { IssueLicense } from '../enterprise/commands/issue-license/issue-license
 import { RejectApplication } from '../enterprise/commands/reject-application/reject-application.command';
 import { SubmitApplication } from '../enterprise/commands/submit-application/submit-application.command';
 import { SupplementApplication } from '../enterprise/commands/supplement-application/supplement-application.command';
+import { ReexamineNames } from '../enterprise/queries/reexamine-names/reexamine-names.query';
 import { CheckName } from '../enterprise/queries/check-name/check-name.query';
 import { DetermineRequiredPermits } from '../enterprise/queries/determine-required-permits/determine-required-permits.query';
 import { instant } from '../shared/instant';
@@ -50,6 +51,8 @@ export class RegistrationActivitiesService {
       determineRequiredPermits: (input) => refusalsAsFailures(() => this.determineRequiredPermits(input)),
       recordTaskEvent: (record) => refusalsAsFailures(() => this.recordTaskEvent(record)),
       checkName: (request) => refusalsAsFailures(() => this.checkName(request)),
+      reexamineNames: ({ caseIds }) =>
+        refusalsAsFailures(() => this.queries.execute(new ReexamineNames(caseIds, new Date()))),
     };
   }
 

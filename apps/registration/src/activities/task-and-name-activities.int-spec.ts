@@ -11,6 +11,7 @@ import {
   type RegistrationTestApp,
   startRegistrationTestApp,
   submission,
+  uniqueTradeName,
 } from './registration-activities.fixtures';
 
 jest.setTimeout(60000);
@@ -70,7 +71,7 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       expect(answer).toEqual({ available: true, fullName: '北京飞鸿科技有限公司', problems: [] });
     });
 
-    it('sees a name reserved by a submitted application as an identical trade name, except for its applicant', async () => {
+    it('sees a name reserved by a submitted application as an identical trade name, for its applicant too', async () => {
       const caseId = uniqueId('case');
       const today = new Date().toISOString(); // a reservation lapses after 2 months
       await sut.run(caseId, sut.activities.submitApplication, submission(caseId, application('鼎盛'), today));
@@ -79,8 +80,9 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       const own = await sut.run(caseId, sut.activities.checkName, nameCheck('鼎盛', applicant.id));
 
       expect(other).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
-      expect(other.problems[0]?.message).toMatch(/reserved on \d{4}-\d{2}-\d{2} \(已预留\)/);
-      expect(own.available).toBe(true);
+      expect(other.problems[0]?.message).toMatch(/\d{4}-\d{2}-\d{2}已预留，保留至/);
+      // One case holds a name: the applicant cannot file a second case under it while the first lives.
+      expect(own).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
     });
 
     it('sees a licensed name as registered, for everyone', async () => {
@@ -91,14 +93,14 @@ describe('task, name-check and permit activities against PostgreSQL', () => {
       const own = await sut.run(caseId, sut.activities.checkName, nameCheck('恒通', applicant.id));
 
       expect(own).toMatchObject({ available: false, problems: [{ code: 'identical-trade-name' }] });
-      expect(own.problems[0]?.message).toMatch(/registered/);
+      expect(own.problems[0]?.message).toMatch(/已登记/);
     });
   });
 
   describe('determineRequiredPermits', () => {
     const licensed = async () => {
       const caseId = uniqueId('case');
-      await sut.run(caseId, sut.activities.submitApplication, submission(caseId));
+      await sut.run(caseId, sut.activities.submitApplication, submission(caseId, application(uniqueTradeName())));
       const { creditCode } = await sut.run(caseId, sut.activities.issueLicense, approval(caseId));
       const input = { idempotencyKey: `${caseId}:determine-permits`, caseId, creditCode };
       return { ...input, businessScope: ['技术开发', '餐饮服务'], catalogueVersion: 'catalogue-v1' };

@@ -70,9 +70,10 @@ describe(OutboxPublisher.name, () => {
 
     expect(tail.events.map((event) => [event.type, event.streamId])).toEqual([
       ['ApplicationSubmitted', `registration-case-${caseId}`],
+      ['NameReserved', `registration-case-${caseId}`],
       ['LicenseIssued', `registration-case-${caseId}`],
     ]);
-    expect(tail.events[1]?.data).toMatchObject({ caseId, creditCode });
+    expect(tail.events[2]?.data).toMatchObject({ caseId, creditCode });
     expect(await relayApp.get(HealthRegistry).run()).toMatchObject({
       status: 'ok',
       checks: { outbox: { status: 'up', detail: 'relaying to registration.events' } },

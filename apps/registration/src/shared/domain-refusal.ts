@@ -1,11 +1,12 @@
 /**
  * A business rule refused the command. Retrying cannot change the answer, so the activity layer turns it into a
- * non-retryable ApplicationFailure whose `type` is this refusal's type.
+ * non-retryable ApplicationFailure whose `type` is this refusal's type and whose first detail is `details`, if any.
  */
 export class DomainRefusal extends Error {
   constructor(
     readonly type: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = type;

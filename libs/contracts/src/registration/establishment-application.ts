@@ -34,4 +34,14 @@ export interface EstablishmentApplication {
   businessScope: string[];
   legalRepresentative: Person;
   shareholders: Shareholder[];
+  /**
+   * R1.3's exception: an enterprise linked to the applicant by investment, declared by its credit code, may share the
+   * trade name. The officer confirms the link in the review; until then the name is held only on the declaration.
+   */
+  investmentLink?: InvestmentLink;
+}
+
+export interface InvestmentLink {
+  /** Unified social credit code of the linked enterprise (GB 32100). */
+  creditCode: string;
 }

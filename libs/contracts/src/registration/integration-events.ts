@@ -1,4 +1,4 @@
-import type { EntityType, Money } from './establishment-application';
+import type { EnterpriseName, EntityType, InvestmentLink, Money } from './establishment-application';
 
 /**
  * Facts market regulation publishes on `registration.events` (type = the event class name, schemaVersion 1).
@@ -10,7 +10,43 @@ export const RegistrationEventType = {
   ApplicationSupplemented: 'ApplicationSupplemented',
   ApplicationRejected: 'ApplicationRejected',
   LicenseIssued: 'LicenseIssued',
+  NameReserved: 'NameReserved',
+  NameReservationMoved: 'NameReservationMoved',
+  NameReservationReleased: 'NameReservationReleased',
 } as const;
+
+/** A case holds a declared name (R1.3) until `reservedUntil` (exclusive), its license, or its release. */
+export interface NameReservedV1 {
+  caseId: string;
+  applicantId: string;
+  name: EnterpriseName;
+  fullName: string;
+  reservedAt: string;
+  reservedUntil: string;
+  /** Set when the name is held on a declared investment link (R1.3's exception), still to be confirmed. */
+  investmentLink?: InvestmentLink;
+  namePolicyVersion: string;
+}
+
+/** A supplement changed the name: the new one is held, and only then the old one released, in one transaction. */
+export interface NameReservationMovedV1 {
+  caseId: string;
+  from: EnterpriseName;
+  to: EnterpriseName;
+  fullName: string;
+  movedAt: string;
+  reservedUntil: string;
+  investmentLink?: InvestmentLink;
+  namePolicyVersion: string;
+}
+
+/** The case no longer holds its name: anyone may declare it again. */
+export interface NameReservationReleasedV1 {
+  caseId: string;
+  name: EnterpriseName;
+  releasedAt: string;
+  because: 'application-rejected' | 'application-withdrawn';
+}
 
 /** 三证合一: everything the tax bureau needs to open the tax record without asking the registrant again (R1.1). */
 export interface LicenseIssuedV1 {

@@ -21,6 +21,16 @@ export const applicationFields = {
   shareholders: z
     .array(person.extend({ subscribedAmount: positiveAmount.describe('in the currency of registeredCapital') }))
     .max(50, 'must list at most 50 shareholders'),
+  investmentLink: z
+    .object({
+      creditCode: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code'),
+    })
+    .optional()
+    .describe('R1.3: the enterprise linked to the applicant by investment whose trade name the new name shares'),
 };
 
 type ApplicationInput = z.output<z.ZodObject<typeof applicationFields>>;

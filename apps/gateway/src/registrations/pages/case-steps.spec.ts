@@ -4,6 +4,7 @@ import { stepLinesOf } from './case-steps';
 const view = (status: RegistrationView['status'], steps: RegistrationView['steps']): RegistrationView => ({
   caseId: 'c',
   status,
+  clock: { timeScale: 1, accelerated: false },
   steps,
   requiredPermits: [],
 });

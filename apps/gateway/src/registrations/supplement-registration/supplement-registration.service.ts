@@ -7,6 +7,7 @@ import {
   type RegistrationStatus,
 } from '../../../../../workflows/registration/definitions';
 import { CaseWorkflows } from '../../temporal/case-workflows';
+import { updateNameRefusal } from '../../temporal/name-refusal';
 import { withCurrency } from '../application/establishment-application.request';
 import { CaseAccess } from '../case-access';
 import { RegistrationCaseStore } from '../registration-cases/registration-case-store';
@@ -33,11 +34,12 @@ export class SupplementRegistration {
       ...replaced,
       ...(shareholders && { shareholders: withCurrency(shareholders, currency) }),
     };
-    const status = await this.workflows.update(registrationWorkflowId(caseId), supplementUpdate, {
-      actor: toContractActor(applicant),
-      changes: application,
-      note,
-    });
+    const status = await this.workflows.update(
+      registrationWorkflowId(caseId),
+      supplementUpdate,
+      { actor: toContractActor(applicant), changes: application, note },
+      (error) => updateNameRefusal(error, 'changes.name'),
+    );
     if (changes.registeredCapital) await this.cases.setCurrency(caseId, changes.registeredCapital.currency);
     await this.cases.mergeApplication(caseId, application);
     return status;

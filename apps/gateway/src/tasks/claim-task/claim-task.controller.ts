@@ -5,6 +5,7 @@ import { claimUpdate } from '../../../../../workflows/shared/human-task/definiti
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { taskIdPipe } from '../task-id';
+import { REGISTRATION_REVIEW, ReviewNameChecks } from '../review-name-checks';
 import { TaskUpdates } from '../task-updates';
 import { taskStateView, type TaskStateView } from '../task-view';
 
@@ -12,7 +13,10 @@ import { taskStateView, type TaskStateView } from '../task-view';
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/tasks')
 export class ClaimTaskController {
-  constructor(private readonly tasks: TaskUpdates) {}
+  constructor(
+    private readonly tasks: TaskUpdates,
+    private readonly nameChecks: ReviewNameChecks,
+  ) {}
 
   @Post(':taskId/claim')
   @HttpCode(HttpStatus.OK)
@@ -20,12 +24,16 @@ export class ClaimTaskController {
     summary: 'Claim a task for yourself',
     description:
       "403 outside the task's candidate group or department, or for the case's applicant (four-eyes); 409 when " +
-      'another officer holds it, it is decided, or the case is closed.',
+      'another officer holds it, it is decided, or the case is closed. A registration review answers with nameCheck: ' +
+      "the case's name re-examined against the register now (R1.3).",
   })
   @ApiParam({ name: 'taskId' })
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  claim(@CurrentActor() actor: Actor, @Param('taskId', taskIdPipe) taskId: string): Promise<TaskStateView> {
-    return this.tasks.send(claimUpdate, { taskId, actor: toContractActor(actor) });
+  async claim(@CurrentActor() actor: Actor, @Param('taskId', taskIdPipe) taskId: string): Promise<TaskStateView> {
+    const task = await this.tasks.send(claimUpdate, { taskId, actor: toContractActor(actor) });
+    if (task.kind !== REGISTRATION_REVIEW) return task;
+    const nameCheck = (await this.nameChecks.forCases([task.caseId])).get(task.caseId);
+    return { ...task, ...(nameCheck && { nameCheck }) };
   }
 }

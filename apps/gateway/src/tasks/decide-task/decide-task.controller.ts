@@ -14,6 +14,11 @@ import { taskStateView, type TaskStateView } from '../task-view';
 const decideTaskRequest = z.object({
   outcome: z.enum(taskOutcomes),
   reason: z.string().trim().max(2000).optional().describe('required to reject or request information'),
+  confirms: z
+    .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+    .max(10, 'must list at most 10 facts')
+    .optional()
+    .describe('facts you confirm where the case asks, e.g. investment-link:<credit code> (R1.3)'),
 });
 
 @ApiTags('tasks')
@@ -28,7 +33,9 @@ export class DecideTaskController {
     summary: 'Decide a task you hold: approve, reject or request information',
     description:
       '403 for the applicant or an earlier approver of the case (four-eyes) and outside the candidate group; 409 ' +
-      'unless you hold the claim, or when it is decided or the case closed; 400 when a reason is needed and missing.',
+      'unless you hold the claim, or when it is decided or the case closed; 400 when a reason is needed and missing. ' +
+      'Approving a registration re-examines its name: 409 when it is no longer available, 400 when it rests on an ' +
+      'investment link not confirmed in confirms.',
   })
   @ApiParam({ name: 'taskId' })
   @ApiBody({ schema: openApiSchemaOf(decideTaskRequest) })
@@ -37,8 +44,8 @@ export class DecideTaskController {
   decide(
     @CurrentActor() actor: Actor,
     @Param('taskId', taskIdPipe) taskId: string,
-    @Body(new ZodValidationPipe(decideTaskRequest)) { outcome, reason }: z.output<typeof decideTaskRequest>,
+    @Body(new ZodValidationPipe(decideTaskRequest)) { outcome, reason, confirms }: z.output<typeof decideTaskRequest>,
   ): Promise<TaskStateView> {
-    return this.tasks.send(decideUpdate, { taskId, actor: toContractActor(actor), outcome, reason });
+    return this.tasks.send(decideUpdate, { taskId, actor: toContractActor(actor), outcome, reason, confirms });
   }
 }

@@ -10,6 +10,7 @@ import { CaseWorkflows } from '../../temporal/case-workflows';
 import { taskIdPipe } from '../task-id';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { taskStateView } from '../task-view';
+import { toTaskDueView } from '../task-due';
 
 const namedActor = z.object({
   id: z.string(),
@@ -84,7 +85,7 @@ export class GetTaskController {
       kind: task.kind,
       assignee: task.assignee?.id ?? null,
       assigneeUsername: task.assignee ? (usernames.get(task.assignee.id) ?? null) : null,
-      dueAt: task.dueAt,
+      ...toTaskDueView(task),
       escalated: task.escalated,
       status: task.status,
       candidateGroup: task.candidateGroup,
@@ -95,6 +96,7 @@ export class GetTaskController {
           ...(task.decision.reason === undefined ? {} : { reason: task.decision.reason }),
           decidedBy: task.decision.decidedBy.id,
           decidedAt: task.decision.decidedAt,
+          ...(task.decision.confirms && { confirms: task.decision.confirms }),
         },
       }),
       history: task.history.map((event) => historyLine(event, named)),

@@ -6,7 +6,9 @@ import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { UserStore } from '../../auth/users/user-store';
+import { REGISTRATION_REVIEW, ReviewNameChecks } from '../review-name-checks';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
+import { toTaskDueView } from '../task-due';
 import { inboxTaskView, type InboxTaskView } from '../task-view';
 
 const taskStatusFilter = z.enum(['open', 'decided', 'all']).default('open');
@@ -18,6 +20,7 @@ export class ListTasksController {
   constructor(
     private readonly inbox: TaskInboxStore,
     private readonly users: UserStore,
+    private readonly nameChecks: ReviewNameChecks,
   ) {}
 
   @Get()
@@ -25,7 +28,11 @@ export class ListTasksController {
     summary: "The officer's inbox: tasks of the caller's department, and those escalated to it",
     description:
       'From a read model of the task events on Kafka, so a change shows after a moment. Callers without a ' +
-      'department (registrants, administrators) have an empty inbox.',
+      'department (registrants, administrators) have an empty inbox. dueAt is when the task escalates; legalDueAt ' +
+      'and dueAtCalendar state the real deadline, which differs only when clockAccelerated (GOVFLOW_TIME_SCALE > 1). ' +
+      'provisional is true when the deadline was counted on a year whose holiday notice is not yet published ' +
+      '(2027 for now), and calendarBasis then says so in Chinese. ' +
+      "Open registration reviews carry nameCheck: the case's name re-examined against the register as the list is read (R1.3).",
   })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'decided', 'all'], description: 'default open' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(inboxTaskView)) })
@@ -36,16 +43,22 @@ export class ListTasksController {
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
     const tasks = await this.inbox.forDepartment(actor.department, status);
+    const reviews = tasks.filter((task) => task.kind === REGISTRATION_REVIEW && task.status === 'open');
+    const checks = await this.nameChecks.forCases(reviews.map((task) => task.caseId));
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
-    return tasks.map(({ taskId, caseId, kind, assignee, dueAt, escalated, status: taskStatus }) => ({
-      taskId,
-      caseId,
-      kind,
-      assignee,
-      assigneeUsername: assignee ? (usernames.get(assignee) ?? null) : null,
-      dueAt,
-      escalated,
-      status: taskStatus,
-    }));
+    return tasks.map(({ taskId, caseId, kind, assignee, escalated, status: taskStatus, ...due }) => {
+      const nameCheck = taskStatus === 'open' ? checks.get(caseId) : undefined;
+      return {
+        taskId,
+        caseId,
+        kind,
+        assignee,
+        assigneeUsername: assignee ? (usernames.get(assignee) ?? null) : null,
+        ...toTaskDueView(due),
+        escalated,
+        status: taskStatus,
+        ...(nameCheck && { nameCheck }),
+      };
+    });
   }
 }

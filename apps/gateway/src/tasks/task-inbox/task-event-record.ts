@@ -12,7 +12,19 @@ export const taskEventRecord = z.object({
   kind: z.string().min(1),
   workflow: z.object({ workflowId: z.string().min(1), runId: z.string() }),
   event: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('opened'), candidateGroup: group, dueAt: z.iso.datetime({ offset: true }), ...stamp }),
+    z.object({
+      type: z.literal('opened'),
+      candidateGroup: group,
+      dueAt: z.iso.datetime({ offset: true }),
+      // Since the working-day calendar; older events lack them.
+      legalDueAt: z.iso.datetime({ offset: true }).optional(),
+      dueAtCalendar: z.string().optional(),
+      timeScale: z.number().int().min(1).optional(),
+      // Since the provisional calendar year (2027 until its notice): only on deadlines counted on one.
+      provisional: z.literal(true).optional(),
+      calendarBasis: z.string().optional(),
+      ...stamp,
+    }),
     z.object({ type: z.literal('escalated'), escalateTo: group.optional(), ...stamp }),
     z.object({ type: z.literal('claimed'), actor, ...stamp }),
     z.object({ type: z.literal('unclaimed'), actor, ...stamp }),

@@ -31,6 +31,13 @@ export class TaskInboxProjection implements Projection {
     // Why the officer decided so: the registrant is shown the reason of a request for information (补正).
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS reason text`);
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS decided_at timestamptz`);
+    // The real deadline came with the working-day calendar; tables made before it gain the columns here.
+    await db.query(`ALTER TABLE ${table}
+      ADD COLUMN IF NOT EXISTS legal_due_at timestamptz,
+      ADD COLUMN IF NOT EXISTS due_at_calendar text,
+      ADD COLUMN IF NOT EXISTS time_scale integer,
+      ADD COLUMN IF NOT EXISTS calendar_provisional boolean,
+      ADD COLUMN IF NOT EXISTS calendar_basis text`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_department_idx ON ${table} (candidate_department, status, due_at)`,
     );
@@ -75,8 +82,13 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
   switch (event.type) {
     case 'opened': {
       const { role, department } = event.candidateGroup;
-      const set = 'candidate_role = $2, candidate_department = $3, due_at = $4';
-      return { set, values: [role, department, event.dueAt], guard: 'true' };
+      const set =
+        'candidate_role = $2, candidate_department = $3, due_at = $4, legal_due_at = $5, due_at_calendar = $6, ' +
+        'time_scale = $7, calendar_provisional = $8, calendar_basis = $9';
+      const { dueAt, legalDueAt = null, dueAtCalendar = null, timeScale = null } = event;
+      const { provisional = false, calendarBasis = null } = event;
+      const values = [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis];
+      return { set, values, guard: 'true' };
     }
     case 'escalated': {
       const set = 'escalated = true, escalate_to_department = $2';

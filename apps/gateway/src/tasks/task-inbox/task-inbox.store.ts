@@ -11,6 +11,11 @@ export interface InboxTask {
   workflowId: string;
   assignee: string | null;
   dueAt: string;
+  legalDueAt: string | null;
+  dueAtCalendar: string | null;
+  timeScale: number | null;
+  provisional: boolean;
+  calendarBasis: string | null;
   escalated: boolean;
   status: TaskStatus;
 }
@@ -22,6 +27,11 @@ interface Row {
   workflow_id: string;
   assignee_id: string | null;
   due_at: Date | null;
+  legal_due_at: Date | null;
+  due_at_calendar: string | null;
+  time_scale: number | null;
+  calendar_provisional: boolean | null;
+  calendar_basis: string | null;
   escalated: boolean;
   status: TaskStatus;
 }
@@ -33,6 +43,11 @@ const toTask = (row: Row): InboxTask => ({
   workflowId: row.workflow_id,
   assignee: row.assignee_id,
   dueAt: row.due_at?.toISOString() ?? '',
+  legalDueAt: row.legal_due_at?.toISOString() ?? null,
+  dueAtCalendar: row.due_at_calendar,
+  timeScale: row.time_scale,
+  provisional: row.calendar_provisional ?? false,
+  calendarBasis: row.calendar_basis,
   escalated: row.escalated,
   status: row.status,
 });

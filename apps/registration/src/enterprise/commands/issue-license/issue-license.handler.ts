@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { IssuedLicense, LicenseIssuedV1 } from '@govflow/contracts';
+import { type IssuedLicense, type LicenseIssuedV1, NameRefusalType } from '@govflow/contracts';
+import { DomainRefusal } from '../../../shared/domain-refusal';
 import { REGISTRATION_SETTINGS, type RegistrationSettings } from '../../../config/registration-settings';
 import { OrganisationBodies } from '../../credit-codes/organisation-bodies';
 import { generateCreditCode } from '../../domain/credit-code-generator';
@@ -37,8 +38,9 @@ export class IssueLicenseHandler implements ICommandHandler<IssueLicense> {
       const license = establishment.issueLicense(code, approvedAt);
       await this.cases.save(establishment, metadata, approvedAt);
       const { name } = establishment.currentApplication;
-      const entry = { caseId, name, applicantId: establishment.applicantId, since: approvedAt };
-      await this.names.record(db, { ...entry, status: 'registered' });
+      if (!(await this.names.register(db, caseId, name, license.creditCode, approvedAt))) {
+        throw new DomainRefusal(NameRefusalType.NameTaken, `名称“${license.enterpriseName}”已由其他案件持有，不能登记`);
+      }
       return issuedLicense(license);
     });
   }

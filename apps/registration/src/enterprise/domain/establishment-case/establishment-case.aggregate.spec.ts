@@ -8,6 +8,9 @@ import {
   ApplicationSupplemented,
   establishmentCaseEvents,
   LicenseIssued,
+  NameReservationMoved,
+  NameReservationReleased,
+  NameReserved,
 } from './establishment-case.events';
 import { CaseRefusalType } from './establishment-case.refusals';
 
@@ -36,6 +39,22 @@ const supplemented = (round: number, domicile: string) =>
     supplementedBy: applicant,
     supplementedAt: day(2).toISOString(),
   });
+const held = { reservedUntil: new Date('2025-05-02T16:00:00.000Z'), namePolicyVersion: 'name-v1' };
+const reserved = new NameReserved({
+  caseId,
+  applicantId: applicant.id,
+  name: application.name,
+  fullName: '北京星河科技有限公司',
+  reservedAt: day(1).toISOString(),
+  reservedUntil: '2025-05-02T16:00:00.000Z',
+  namePolicyVersion: 'name-v1',
+});
+const released = new NameReservationReleased({
+  caseId,
+  name: application.name,
+  releasedAt: day(3).toISOString(),
+  because: 'application-rejected',
+});
 const rejected = new ApplicationRejected({
   caseId,
   decidedBy: officer,
@@ -72,9 +91,35 @@ describe(EstablishmentCase.name, () => {
     expect(establishmentCaseEvents.map((e) => e.name)).toEqual(Object.values(RegistrationEventType));
   });
 
-  it('records a submission once: submitting again (a retry) records nothing', () => {
-    expect(given().when((c) => c.submit(applicant, application, day(1)))).toStrictEqual([submitted]);
-    expect(given(submitted).when((c) => c.submit(applicant, application, day(1)))).toStrictEqual([]);
+  it('records a submission and its name reservation once: submitting again (a retry) records nothing', () => {
+    expect(given().when((c) => c.submit(applicant, application, day(1), held))).toStrictEqual([submitted, reserved]);
+    expect(given(submitted).when((c) => c.submit(applicant, application, day(1), held))).toStrictEqual([]);
+  });
+
+  it('moves the reservation when a supplement changes the name, and only then', () => {
+    const to = { ...application.name, tradeName: '银河' };
+    const events = given(submitted, reserved).when((c) =>
+      c.supplement(1, { name: to }, 'new name', applicant, day(2), held),
+    );
+    expect(events).toStrictEqual([
+      new ApplicationSupplemented({
+        caseId,
+        round: 1,
+        changes: { name: to },
+        note: 'new name',
+        supplementedBy: applicant,
+        supplementedAt: day(2).toISOString(),
+      }),
+      new NameReservationMoved({
+        caseId,
+        from: application.name,
+        to,
+        fullName: '北京银河科技有限公司',
+        movedAt: day(2).toISOString(),
+        reservedUntil: '2025-05-02T16:00:00.000Z',
+        namePolicyVersion: 'name-v1',
+      }),
+    ]);
   });
 
   it('applies each supplement round once, replacing the fields it changes', () => {
@@ -89,7 +134,7 @@ describe(EstablishmentCase.name, () => {
   });
 
   it('rejects with the officer and the reason, once', () => {
-    expect(given(submitted).when((c) => c.reject(officer, 'no lease', day(3)))).toStrictEqual([rejected]);
+    expect(given(submitted).when((c) => c.reject(officer, 'no lease', day(3)))).toStrictEqual([rejected, released]);
     expect(given(submitted, rejected).when((c) => c.reject(officer, 'no lease', day(3)))).toStrictEqual([]);
   });
 

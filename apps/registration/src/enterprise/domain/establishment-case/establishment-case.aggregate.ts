@@ -8,10 +8,21 @@ import {
   ApplicationSubmitted,
   ApplicationSupplemented,
   LicenseIssued,
+  NameReservationMoved,
+  NameReservationReleased,
+  NameReserved,
 } from './establishment-case.events';
 import { IllegalCaseTransition, ReasonRequired } from './establishment-case.refusals';
 
 export type EstablishmentCaseStatus = 'new' | 'submitted' | 'rejected' | 'licensed';
+
+/** What the names register answered when it held the case's name. */
+export interface NameHeld {
+  reservedUntil: Date;
+  namePolicyVersion: string;
+  /** The credit code of the linked enterprise whose name the case shares, when it relies on the link. */
+  investmentLink?: string;
+}
 
 /**
  * One establishment application (设立登记) from submission to its license or rejection (R1.1). Every command is
@@ -46,14 +57,42 @@ export class EstablishmentCase extends AggregateRoot {
     return this.submitted().application;
   }
 
-  submit(applicant: Actor, application: EstablishmentApplication, submittedAt: Date): void {
-    if (this.status !== 'new') return;
-    this.apply(new ApplicationSubmitted({ caseId: this.id, applicant, application, submittedAt: iso(submittedAt) }));
+  get isSubmitted(): boolean {
+    return this.status !== 'new';
   }
 
-  supplement(round: number, changes: Partial<EstablishmentApplication>, note: string, by: Actor, at: Date): void {
+  /** Whether supplement `round` was already taken (a retry records nothing). */
+  hasSupplement(round: number): boolean {
+    return this.supplementedRounds.has(round);
+  }
+
+  submit(applicant: Actor, application: EstablishmentApplication, submittedAt: Date, held: NameHeld): void {
+    if (this.status !== 'new') return;
+    this.apply(new ApplicationSubmitted({ caseId: this.id, applicant, application, submittedAt: iso(submittedAt) }));
+    this.apply(
+      new NameReserved({
+        caseId: this.id,
+        applicantId: applicant.id,
+        name: application.name,
+        fullName: fullNameOf(application.name),
+        reservedAt: iso(submittedAt),
+        ...reservation(held),
+      }),
+    );
+  }
+
+  /** `held` is given when the changes carry a new name and the register now holds it for the case. */
+  supplement(
+    round: number,
+    changes: Partial<EstablishmentApplication>,
+    note: string,
+    by: Actor,
+    at: Date,
+    held?: NameHeld,
+  ): void {
     if (this.supplementedRounds.has(round)) return;
     this.expect('submitted', 'take a supplement');
+    const from = this.currentApplication.name;
     this.apply(
       new ApplicationSupplemented({
         caseId: this.id,
@@ -64,6 +103,12 @@ export class EstablishmentCase extends AggregateRoot {
         supplementedAt: iso(at),
       }),
     );
+    if (!held || !changes.name) return;
+    const to = changes.name;
+    const fullName = fullNameOf(to);
+    this.apply(
+      new NameReservationMoved({ caseId: this.id, from, to, fullName, movedAt: iso(at), ...reservation(held) }),
+    );
   }
 
   reject(decidedBy: Actor, reason: string, at: Date): void {
@@ -71,6 +116,10 @@ export class EstablishmentCase extends AggregateRoot {
     this.expect('submitted', 'be rejected');
     if (reason.trim() === '') throw new ReasonRequired('Rejecting an application');
     this.apply(new ApplicationRejected({ caseId: this.id, decidedBy, reason, rejectedAt: iso(at) }));
+    const { name } = this.currentApplication;
+    this.apply(
+      new NameReservationReleased({ caseId: this.id, name, releasedAt: iso(at), because: 'application-rejected' }),
+    );
   }
 
   /** Throws unless a license may be issued now, so a credit code is allocated only when it will be used. */
@@ -135,3 +184,9 @@ export class EstablishmentCase extends AggregateRoot {
 }
 
 const iso = (date: Date) => date.toISOString();
+
+const reservation = ({ reservedUntil, namePolicyVersion, investmentLink }: NameHeld) => ({
+  reservedUntil: iso(reservedUntil),
+  ...(investmentLink === undefined ? {} : { investmentLink: { creditCode: investmentLink } }),
+  namePolicyVersion,
+});

@@ -1,4 +1,11 @@
-import type { Actor, EstablishmentApplication, LicenseIssuedV1 } from '@govflow/contracts';
+import type {
+  Actor,
+  EstablishmentApplication,
+  LicenseIssuedV1,
+  NameReservationMovedV1,
+  NameReservationReleasedV1,
+  NameReservedV1,
+} from '@govflow/contracts';
 import { domainEvent } from '../../../shared/domain-event';
 
 // Class names are the stored and published event types (RegistrationEventType); the data is the class's properties.
@@ -33,9 +40,21 @@ export class ApplicationRejected extends domainEvent<ApplicationRejectedData>() 
 /** Published as is on registration.events: tax opens the taxpayer record from it (三证合一, R1.1). */
 export class LicenseIssued extends domainEvent<LicenseIssuedV1>() {}
 
+/** The case holds its declared name (R1.3); recorded with ApplicationSubmitted, in the same transaction. */
+export class NameReserved extends domainEvent<NameReservedV1>() {}
+
+/** A supplement changed the name; recorded with ApplicationSupplemented. */
+export class NameReservationMoved extends domainEvent<NameReservationMovedV1>() {}
+
+/** The case's reservation ended with the case; recorded with ApplicationRejected (or a withdrawal). */
+export class NameReservationReleased extends domainEvent<NameReservationReleasedV1>() {}
+
 export const establishmentCaseEvents = [
   ApplicationSubmitted,
   ApplicationSupplemented,
   ApplicationRejected,
   LicenseIssued,
+  NameReserved,
+  NameReservationMoved,
+  NameReservationReleased,
 ];

@@ -33,7 +33,7 @@ describe(checkName.name, () => {
     expect(result).toMatchObject({ available: true, fullName: '北京市星河科技有限公司' });
   });
 
-  it('reports every problem at once, in name order, with stable codes and English messages', () => {
+  it('reports every problem at once, in name order, with stable codes and Chinese messages', () => {
     const result = checkName(
       { division: '火星', tradeName: '海淀', industry: '', organisationForm: '无限公司' },
       context({ existingNames: [] }),
@@ -45,7 +45,7 @@ describe(checkName.name, () => {
       'missing-industry',
       'unknown-organization-form',
     ]);
-    expect(result.problems[1]?.message).toMatch(/administrative division 海淀区 \(县级以上行政区划名称\)/);
+    expect(result.problems[1]?.message).toMatch(/字号“海淀”是行政区划海淀区的名称/);
   });
 
   it('is unavailable when the trade name is taken in the same industry and city', () => {

@@ -31,7 +31,7 @@ describe(noIdenticalTradeName.name, () => {
   it('conflicts with a registered name of the same trade name, industry and city', () => {
     const [problem] = check([existing()]);
     expect(problem).toMatchObject({ code: 'identical-trade-name', part: 'tradeName' });
-    expect(problem?.message).toMatch(/"星河" is already taken in 科技 under 北京: registered/);
+    expect(problem?.message).toMatch(/字号“星河”在北京科技行业已被使用：已登记/);
   });
 
   it('ignores another industry, another city or another trade name', () => {
@@ -47,7 +47,7 @@ describe(noIdenticalTradeName.name, () => {
   it('conflicts with a name reserved less than 2 months ago, through the last day', () => {
     const reserved = existing({ status: 'reserved', statusSince: beijing('2024-04-01T15:00:00') });
     expect(check([reserved], '星河', beijing('2024-06-01T23:59:59'))[0]?.message).toMatch(
-      /reserved on 2024-04-01 \(已预留\), through 2024-06-01/,
+      /2024-04-01已预留，保留至2024-06-01/,
     );
     expect(check([reserved], '星河', beijing('2024-06-02T00:00:00'))).toEqual([]);
   });
@@ -55,14 +55,30 @@ describe(noIdenticalTradeName.name, () => {
   it.each(['deregistered', 'changed'] as const)('conflicts with a name %s less than a year ago', (status) => {
     const released = existing({ status, statusSince: beijing('2023-06-01T11:00:00') });
     expect(check([released], '星河', beijing('2024-06-01T20:00:00'))[0]?.message).toMatch(
-      new RegExp(`${status} on 2023-06-01 .*blocked through 2024-06-01`),
+      new RegExp(`2023-06-01${status === 'deregistered' ? '注销' : '变更'}，未满一年，2024-06-01前不得使用`),
     );
     expect(check([released], '星河', beijing('2024-06-02T00:00:00'))).toEqual([]);
   });
 
-  it('lets a firm linked by investment to the applicant keep using the trade name', () => {
-    expect(check([existing({ investorLinkedTo: 'applicant-1' })])).toEqual([]);
-    expect(check([existing({ investorLinkedTo: 'applicant-2' })])).toHaveLength(1);
+  it('lets the applicant share the trade name of the enterprise it declares linked by investment', () => {
+    const linked = existing({ creditCode: '91110000600037341L' });
+    const declaring = (code?: string) =>
+      noIdenticalTradeName(
+        { division: '北京', tradeName: '星河', industry: '科技', organisationForm: '有限公司' },
+        {
+          applicantId: 'applicant-1',
+          registeringCity: '北京',
+          applicantTrademarks: [],
+          existingNames: [linked],
+          now,
+          investmentLinkCreditCode: code,
+        },
+        namePolicyV1,
+      );
+    expect(declaring('91110000600037341l')).toEqual([]);
+    expect(declaring('91310115MA1K3BTP2B')).toHaveLength(1);
+    expect(declaring(undefined)).toHaveLength(1);
+    expect(check([existing()])).toHaveLength(1);
   });
 
   it('reports each conflicting name', () => {

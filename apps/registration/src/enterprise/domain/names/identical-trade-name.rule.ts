@@ -10,11 +10,11 @@ import { nameProblem, type NameRule } from './name-problem';
 export const noIdenticalTradeName: NameRule = (proposal, context, policy) =>
   context.existingNames
     .filter((existing) => isSameNameSpace(existing, proposal, context))
-    .filter((existing) => existing.investorLinkedTo !== context.applicantId)
+    .filter((existing) => !isDeclaredLink(existing, context))
+    .filter((existing) => blocksAt(existing, policy, context.now))
     .flatMap((existing) => {
       const blockedUntil = blocksUntil(existing, policy);
-      if (blockedUntil !== 'indefinitely' && context.now.getTime() >= blockedUntil.getTime()) return [];
-      const message = `The trade name (字号) "${existing.tradeName}" is already taken in ${existing.industry} under ${existing.city}: ${describe(existing, blockedUntil)}`;
+      const message = `字号“${existing.tradeName}”在${existing.city}${existing.industry}行业已被使用：${describe(existing, blockedUntil)}`;
       return [nameProblem('identical-trade-name', 'tradeName', message)];
     });
 
@@ -24,6 +24,17 @@ function isSameNameSpace(existing: ExistingName, proposal: NameProposal, context
     existing.industry.trim() === proposal.industry &&
     existing.city.trim() === context.registeringCity.trim()
   );
+}
+
+/** Whether an existing name still blocks its trade name at `now`; a lapsed reservation or cooled-off name does not. */
+export function blocksAt(existing: ExistingName, policy: NamePolicy, now: Date): boolean {
+  const blockedUntil = blocksUntil(existing, policy);
+  return blockedUntil === 'indefinitely' || now.getTime() < blockedUntil.getTime();
+}
+
+function isDeclaredLink(existing: ExistingName, context: NameCheckContext): boolean {
+  const declared = context.investmentLinkCreditCode?.trim().toUpperCase();
+  return declared !== undefined && declared !== '' && existing.creditCode?.toUpperCase() === declared;
 }
 
 function blocksUntil(existing: ExistingName, policy: NamePolicy): Date | 'indefinitely' {
@@ -41,11 +52,12 @@ function blocksUntil(existing: ExistingName, policy: NamePolicy): Date | 'indefi
 }
 
 function describe(existing: ExistingName, blockedUntil: Date | 'indefinitely'): string {
-  if (blockedUntil === 'indefinitely') return 'registered (已登记)';
+  if (blockedUntil === 'indefinitely') return '已登记';
   const lastDay = chinaIsoDate(new Date(blockedUntil.getTime() - 1));
   const since = chinaIsoDate(existing.statusSince);
-  if (existing.status === 'reserved') return `reserved on ${since} (已预留), through ${lastDay}`;
-  return `${existing.status} on ${since} (注销或变更未满一年), blocked through ${lastDay}`;
+  if (existing.status === 'reserved') return `${since}已预留，保留至${lastDay}`;
+  const act = existing.status === 'deregistered' ? '注销' : '变更';
+  return `${since}${act}，未满一年，${lastDay}前不得使用`;
 }
 
 // Latin trademark letters are compared without regard to case: 星河ABC and 星河abc are one trade name.

@@ -8,3 +8,4 @@ export {
   type NamePart,
   type NameProposal,
 } from './name-proposal';
+export { blocksAt } from './identical-trade-name.rule';

@@ -23,8 +23,10 @@ export interface ExistingName {
   readonly status: ExistingNameStatus;
   /** When the name entered that status: registration, reservation, deregistration or change. */
   readonly statusSince: Date;
-  /** The applicant this firm is linked to by investment, if any; such a firm does not block the name. */
-  readonly investorLinkedTo?: string;
+  /** The case that holds or held the name in the register. */
+  readonly caseId?: string;
+  /** The enterprise's credit code, once licensed: an applicant may declare an investment link to it. */
+  readonly creditCode?: string;
 }
 
 /** Everything the check needs from outside, passed in so the rules stay pure. */
@@ -36,6 +38,8 @@ export interface NameCheckContext {
   readonly applicantTrademarks: readonly string[];
   readonly existingNames: readonly ExistingName[];
   readonly now: Date;
+  /** The credit code of an enterprise the applicant declares linked by investment (R1.3's exception), if any. */
+  readonly investmentLinkCreditCode?: string;
 }
 
 export function composeName(proposal: NameProposal): string {

@@ -5,9 +5,7 @@ const ONLY_HAN = /^\p{Script=Han}+$/u;
 
 export const divisionIsKnown: NameRule = ({ division }, _context, policy) => {
   if (findPlace(policy.places, division)) return [];
-  return [
-    nameProblem('unknown-division', 'division', `"${division}" is not a known administrative division (行政区划)`),
-  ];
+  return [nameProblem('unknown-division', 'division', `“${division}”不是已知的行政区划名称`)];
 };
 
 /** A name carries the division of its registering authority, one enclosing it, or one of its districts. */
@@ -17,21 +15,19 @@ export const divisionMatchesRegisteringCity: NameRule = ({ division }, { registe
   if (!place || !city) return [];
   const related = enclosing(places, city).includes(place) || enclosing(places, place).includes(city);
   if (related) return [];
-  const message = `The division "${division}" is outside ${registeringCity}, where the firm registers (企业所在地行政区划)`;
+  const message = `行政区划“${division}”不在企业登记所在地${registeringCity}范围内`;
   return [nameProblem('division-outside-registering-city', 'division', message)];
 };
 
 export const industryIsStated: NameRule = ({ industry }) => {
-  if (industry === '') return [nameProblem('missing-industry', 'industry', 'The industry (行业) part is missing')];
+  if (industry === '') return [nameProblem('missing-industry', 'industry', '缺少行业或经营特点')];
   if (ONLY_HAN.test(industry)) return [];
-  return [
-    nameProblem('invalid-characters', 'industry', `The industry (行业) "${industry}" must be Chinese characters`),
-  ];
+  return [nameProblem('invalid-characters', 'industry', `行业“${industry}”应当使用汉字`)];
 };
 
 export const organisationFormIsKnown: NameRule = ({ organisationForm }, _context, policy) => {
   if (policy.organisationForms.includes(organisationForm)) return [];
-  const message = `"${organisationForm}" is not a recognised organisational form (组织形式), e.g. 有限公司`;
+  const message = `“${organisationForm}”不是规范的组织形式，例如：有限公司`;
   return [nameProblem('unknown-organization-form', 'organisationForm', message)];
 };
 

@@ -18,31 +18,31 @@ describe(noProhibitedContent.name, () => {
   });
 
   it.each([
-    ['国务院星河', '国务院', /state organ \(国家机关\)/],
-    ['解放军星河', '解放军', /military organ \(军队机关\)/],
-    ['党中央星河', '党中央', /party organ \(党的机关\)/],
-    ['美国星河', '美国', /foreign state \(外国国家名称\)/],
-    ['日本星河', '日本', /foreign state/],
-    ['第一星河', '第一', /mislead the public \(可能误导公众\)/],
-    ['国家级星河', '国家级', /mislead/],
+    ['国务院星河', '国务院', /是国家机关名称/],
+    ['解放军星河', '解放军', /是军队机关名称/],
+    ['党中央星河', '党中央', /是党的机关名称/],
+    ['美国星河', '美国', /是外国国家名称/],
+    ['日本星河', '日本', /外国国家名称/],
+    ['第一星河', '第一', /可能误导公众/],
+    ['国家级星河', '国家级', /误导/],
   ])('refuses %s', (tradeName, term, category) => {
     const [problem, ...others] = check(tradeName);
     expect(others).toEqual([]);
     expect(problem).toMatchObject({ code: 'prohibited-content', part: 'tradeName' });
-    expect(problem?.message).toContain(`"${term}"`);
+    expect(problem?.message).toContain(`“${term}”`);
     expect(problem?.message).toMatch(category);
   });
 
   it('reports one problem for a term that contains shorter ones', () => {
     const problems = check('中国共产党');
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toContain('"中国共产党"');
+    expect(problems[0]?.message).toContain('“中国共产党”');
   });
 
   it('does not mistake 华美国际 or 精英国际 for a foreign state', () => {
     expect(check('华美国际')).toEqual([]);
     expect(check('精英国际')).toEqual([]);
-    expect(check('美国际美国').map((p) => p.message)).toEqual([expect.stringContaining('"美国"')]);
+    expect(check('美国际美国').map((p) => p.message)).toEqual([expect.stringContaining('“美国”')]);
   });
 
   it('checks the industry part too, and says so', () => {

@@ -2,11 +2,11 @@ import { type ProhibitedCategory, type ProhibitedTerm } from '@govflow/policy';
 import { nameProblem, type NameRule } from './name-problem';
 
 const CATEGORY_DESCRIPTIONS: Record<ProhibitedCategory, string> = {
-  'party-organ': 'names a party organ (党的机关)',
-  'state-organ': 'names a state organ (国家机关)',
-  'military-organ': 'names a military organ (军队机关)',
-  'foreign-state': 'names a foreign state (外国国家名称)',
-  misleading: 'may mislead the public (可能误导公众)',
+  'party-organ': '是党的机关名称',
+  'state-organ': '是国家机关名称',
+  'military-organ': '是军队机关名称',
+  'foreign-state': '是外国国家名称',
+  misleading: '可能误导公众',
 };
 
 interface Hit {
@@ -25,7 +25,7 @@ export const noProhibitedContent: NameRule = ({ tradeName, industry }, _context,
   return terms.map((term) => {
     const firstHit = outermost.find((hit) => hit.term === term);
     const part = firstHit !== undefined && firstHit.start >= tradeName.length ? 'industry' : 'tradeName';
-    const message = `"${term.term}" ${CATEGORY_DESCRIPTIONS[term.category]} and may not appear in a name`;
+    const message = `“${term.term}”${CATEGORY_DESCRIPTIONS[term.category]}，不得用于企业名称`;
     return nameProblem('prohibited-content', part, message);
   });
 };

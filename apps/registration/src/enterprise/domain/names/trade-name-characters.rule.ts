@@ -13,7 +13,7 @@ export const tradeNameCharactersAreAllowed: NameRule = ({ tradeName }, context, 
   const problems: NameProblem[] = [];
   const invalid = unique([...tradeName].filter((c) => !HAN.test(c) && !DIGIT.test(c) && !LATIN_LETTER.test(c)));
   if (invalid.length > 0) {
-    const message = `The trade name (字号) may not contain ${invalid.map((c) => `"${c}"`).join(', ')}`;
+    const message = `字号不得含有${invalid.map((c) => `“${c}”`).join('、')}`;
     problems.push(nameProblem('invalid-characters', 'tradeName', message));
   }
 
@@ -24,16 +24,16 @@ export const tradeNameCharactersAreAllowed: NameRule = ({ tradeName }, context, 
     : [];
   const foreignRuns = latinRuns.filter((run) => !allowedMarks.includes(run));
   if (foreignRuns.length > 0 && !policy.pilotZone.trademarkLettersInTradeName) {
-    const message = `Latin letters (${foreignRuns.join(', ')}) are not allowed in the trade name (字号)`;
+    const message = `字号中含有外文字母：${foreignRuns.join('、')}`;
     problems.push(nameProblem('latin-letters-not-allowed', 'tradeName', message));
   } else if (foreignRuns.length > 0) {
-    const message = `Latin letters in the trade name (字号) must be a registered trademark of the applicant (申请人注册商标): ${foreignRuns.join(', ')}`;
+    const message = `以下外文字母不是申请人的注册商标：${foreignRuns.join('、')}`;
     problems.push(nameProblem('latin-letters-not-own-trademark', 'tradeName', message));
   }
 
   const outsideMarks = allowedMarks.reduce((rest, mark) => rest.replace(mark, ''), tradeName);
   if (DIGIT.test(outsideMarks) && !policy.pilotZone.arabicNumeralsInTradeName) {
-    const message = 'Arabic numerals (阿拉伯数字) are not allowed in the trade name (字号) under this policy';
+    const message = '现行政策下字号不得含有阿拉伯数字';
     problems.push(nameProblem('arabic-numerals-not-allowed', 'tradeName', message));
   }
   return problems;

@@ -28,7 +28,7 @@ describe(tradeNameIsLongEnough.name, () => {
   it('counts characters, not UTF-16 units', () => {
     // 𠀀 is one character outside the basic plane; with 星 that makes two.
     expect(codes(tradeNameIsLongEnough, '星𠀀')).toEqual([]);
-    expect(tradeNameIsLongEnough(withTradeName('星'), context, namePolicyV1)[0]?.message).toMatch(/"星" has 1/);
+    expect(tradeNameIsLongEnough(withTradeName('星'), context, namePolicyV1)[0]?.message).toMatch(/“星”只有1个字/);
   });
 });
 

@@ -3,7 +3,7 @@ import { nameProblem, type NameRule } from './name-problem';
 export const tradeNameIsLongEnough: NameRule = ({ tradeName }, _context, policy) => {
   const length = [...tradeName].length;
   if (length >= policy.minimumTradeNameLength) return [];
-  const message = `The trade name (字号) needs at least ${policy.minimumTradeNameLength} characters; "${tradeName}" has ${length}`;
+  const message = `字号至少${policy.minimumTradeNameLength}个字，“${tradeName}”只有${length}个字`;
   return [nameProblem('trade-name-too-short', 'tradeName', message)];
 };
 
@@ -11,12 +11,12 @@ export const tradeNameIsLongEnough: NameRule = ({ tradeName }, _context, policy)
 export const tradeNameIsNotPlaceName: NameRule = ({ tradeName }, _context, policy) => {
   const place = policy.places.find((p) => p.name === tradeName || p.fullName === tradeName);
   if (!place) return [];
-  const message = `The trade name (字号) "${tradeName}" is the name of the administrative division ${place.fullName} (县级以上行政区划名称)`;
+  const message = `字号“${tradeName}”是行政区划${place.fullName}的名称`;
   return [nameProblem('trade-name-is-place-name', 'tradeName', message)];
 };
 
 export const tradeNameIsNotIndustryTerm: NameRule = ({ tradeName }, _context, policy) => {
   if (!policy.industryTerms.includes(tradeName)) return [];
-  const message = `The trade name (字号) "${tradeName}" is an industry term (行业用语) and cannot distinguish the firm`;
+  const message = `字号“${tradeName}”是行业用语，不能区分企业`;
   return [nameProblem('trade-name-is-industry-term', 'tradeName', message)];
 };
