@@ -241,6 +241,38 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await admin.context().close();
   });
 
+  it('has the officer confirm a declared investment link before approving a name shared with the linked enterprise', async () => {
+    const owner = await PortalClient.login(stack.gatewayUrl, 'registrant1');
+    const { body: licensed } = await owner.get<{ license: { creditCode: string } }>(`/api/registrations/${caseId}`);
+    const creditCode = licensed.license.creditCode;
+    const linked = await (
+      await PortalClient.login(stack.gatewayUrl, 'registrant2')
+    ).post<{ caseId: string }>('/api/registrations', {
+      ...establishmentApplication('星河'),
+      investmentLink: { creditCode },
+    });
+    expect(linked.status).toBe(202);
+
+    await officer.goto(`${stack.gatewayUrl}/portal/tasks`);
+    const row = officer.locator(`tr[data-task-id="${linked.body.caseId}:review:1"] a`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    expect(await officer.locator('[data-name-check]').textContent()).toContain(creditCode);
+    await officer.getByRole('button', { name: '认领任务' }).click();
+    await officer.getByLabel('核准').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    // The API's 400 ConfirmationRequired, said plainly and linked to the checkbox.
+    const summary = officer.locator('.error-summary a[href="#confirms"]');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('核准前须确认');
+    expect(await summary.textContent()).not.toContain('confirms:');
+    await check(officer, '12a-officer-investment-link-required');
+    await officer.getByLabel(`已核实本企业与统一社会信用代码为 ${creditCode} 的企业存在投资关联关系`).check();
+    await officer.getByLabel('核准').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, 'main', '已决定：核准');
+  });
+
   it('shows a submission refused for its name in the error summary, and lists the case as 不予受理 with why', async () => {
     const page = await signIn('registrant2');
     await page.goto(`${stack.gatewayUrl}/portal/apply`);
