@@ -298,6 +298,7 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     expect(await link.textContent()).toContain('字号不得使用县级以上行政区划名称');
     expect(await link.textContent()).toContain('海淀');
     expect(await page.getByLabel('字号', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-name-refused]').textContent()).toContain('不予受理');
     await check(page, '04b-application-name-refused');
 
     await page.goto(`${stack.gatewayUrl}/portal/cases`);

@@ -25,11 +25,19 @@ export interface DeadlineLine {
 }
 
 const dateTime = portalFilters.dateTime as (value: unknown) => string;
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** An instant as the documents state a deadline: a period ending at midnight ends at 24:00 of its last day. */
+function calendarOf(instant: string): string {
+  const beijing = Date.parse(instant) + BEIJING_OFFSET_MS;
+  if (beijing % 86_400_000 === 0) return `${new Date(beijing - 1).toISOString().slice(0, 10)} 24:00 北京时间`;
+  return `${new Date(beijing).toISOString().slice(0, 16).replace('T', ' ')} 北京时间`;
+}
 
 /** A deadline of the API (a task, or a case step's due) as the pages show it. */
 export function deadlineLineOf(due: TaskDueView, now = Date.now()): DeadlineLine {
   return {
-    calendar: due.dueAtCalendar ?? `${dateTime(due.legalDueAt)} 北京时间`,
+    calendar: due.dueAtCalendar ?? calendarOf(due.legalDueAt),
     overdue: Date.parse(due.dueAt) < now,
     ...(due.clockAccelerated && { escalatesAt: dateTime(due.dueAt) }),
     ...(due.provisional && { provisionalBasis: due.calendarBasis ?? '按暂定的工作日历计算，期限可能调整' }),

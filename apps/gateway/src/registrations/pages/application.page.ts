@@ -124,12 +124,19 @@ export class ApplicationPage {
         answer.status === 409 && !aboutTheName
           ? [{ field: null, message: '此申请已提交过且内容有变化，请返回核对申请信息后重新提交。' }]
           : formErrorsOf(answer.errors, draft);
-      return this.renderForm(page, draft, errors, draft.shareholders.length + 1, answer.status);
+      return this.renderForm(page, draft, errors, draft.shareholders.length + 1, answer.status, aboutTheName);
     }
     throw new ApiCallFailed(answer.status, answer.errors);
   }
 
-  private renderForm(page: PageContext, draft: ApplicationDraft, errors: FieldError[], rows: number, status = 200) {
+  private renderForm(
+    page: PageContext,
+    draft: ApplicationDraft,
+    errors: FieldError[],
+    rows: number,
+    status = 200,
+    nameRefused = false,
+  ) {
     const shareholders = Array.from(
       { length: Math.max(rows, 2) },
       (_, i) => draft.shareholders[i] ?? { name: '', idNumber: '', amount: '' },
@@ -140,6 +147,7 @@ export class ApplicationPage {
         title: errors.length ? '错误：设立登记申请' : '设立登记申请',
         draft,
         errors,
+        nameRefused,
         shareholders,
         divisions: knownDivisions(),
         scopeTerms: BUSINESS_SCOPE_TERMS,

@@ -39,4 +39,9 @@ const FAILURES: Record<string, string> = {
   MalformedRequest: '请求格式有误',
   TaskNotFound: '任务不存在',
 };
-export const failureZh = (failure: string | undefined, fallback: string) => (failure && FAILURES[failure]) ?? fallback;
+/** A refusal the workflow words in Chinese, without the request syntax it adds for API clients (`（confirms: …）`). */
+export const withoutRequestSyntax = (message: string) => message.replace(/（confirms:.*?）/, '');
+
+// NameUnavailable and ConfirmationRequired (R1.3) come worded in Chinese, naming the name and the linked enterprise.
+export const failureZh = (failure: string | undefined, fallback: string) =>
+  (failure && FAILURES[failure]) ?? withoutRequestSyntax(fallback);

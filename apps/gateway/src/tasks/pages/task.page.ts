@@ -14,7 +14,7 @@ import type { RegistrationView } from '../../registrations/registration-view';
 import { REGISTRATION_REVIEW } from '../review-name-checks';
 import type { InboxTaskView } from '../task-view';
 import type { TaskDueView } from '../task-due';
-import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh } from './task-labels';
+import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh, withoutRequestSyntax } from './task-labels';
 
 interface NamedActor {
   id: string;
@@ -64,9 +64,7 @@ function refusalZh(status: number, errors: readonly FieldError[]): string {
   return `此操作未被接受：${detail}`;
 }
 
-/** What the officer confirms (R1.3): the API's wording without the request syntax it adds for API clients. */
-const confirmationZh = (message: string) =>
-  `${message.replace(/（confirms:.*?）/, '').replace(/^名称/, '核准前须确认：名称')}。请核实后勾选下方的确认，再提交核准。`;
+const confirmationZh = (message: string) => `${withoutRequestSyntax(message)}。请核实后勾选下方的确认，再提交核准。`;
 
 function fieldErrorsZh(errors: readonly FieldError[]): FieldError[] {
   return errors.map((error) => {
