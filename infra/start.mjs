@@ -5,6 +5,7 @@ import { apps, healthUrl, requireFreeAppPorts, startApps, timeScale } from './li
 import { build, ensureDependencies } from './lib/deps.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { interrupted, stopOnSignals } from './lib/run-guard.mjs';
+import { demoUserLines } from './lib/demo-users.mjs';
 import { serverEnv, stopStartedHere, up } from './dev.mjs';
 
 const log = (line) => console.log(line);
@@ -20,7 +21,8 @@ try {
   await startApps(env, log);
   const gateway = apps.find((a) => a.name === 'gateway');
   console.log(`\nready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`  portal (gateway)  http://127.0.0.1:${gateway.port}   health ${healthUrl(gateway)}`);
+  console.log(`  portal (gateway)  http://127.0.0.1:${gateway.port}/sign-in   health ${healthUrl(gateway)}`);
+  for (const line of demoUserLines()) console.log(`  ${line}`);
   if (env.TEMPORAL_UI_URL) console.log(`  Temporal UI       ${env.TEMPORAL_UI_URL}`);
   if (timeScale() !== '1') {
     console.log(

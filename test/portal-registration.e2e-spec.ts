@@ -4,6 +4,7 @@ import { launchChromium, screenshot, seriousA11yViolations } from './support/bro
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
+import { lastDayInBeijing, reviewDeadlinesBetween } from './support/review-deadline';
 
 jest.setTimeout(240_000);
 
@@ -42,6 +43,8 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
   let caseId: string;
   let registrant: Page;
   let officer: Page;
+  // The review's real deadline as the documents state it, from the calendar in libs/policy (not from the API).
+  let reviewDue: string[];
 
   it('signs in with a form, and refuses a wrong password with an error summary', async () => {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -97,8 +100,10 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     expect(await registrant.locator('main').textContent()).toContain('北京星河科技有限公司');
     await check(registrant, '05-check-answers');
 
+    const submittedFrom = new Date();
     await registrant.getByRole('button', { name: '确认并提交申请' }).dblclick();
     await registrant.waitForURL(/\/submitted$/);
+    reviewDue = reviewDeadlinesBetween(submittedFrom, new Date()).map((d) => `${lastDayInBeijing(d)} 24:00 北京时间`);
     caseId = (await registrant.locator('[data-case-id]').textContent())!.trim();
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await registrant.locator('main').textContent()).toContain('法定时限为3个工作日');
@@ -107,7 +112,14 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await registrant.goto(`${stack.gatewayUrl}/portal/cases`);
     expect(await registrant.locator('tbody tr').count()).toBe(1);
     await registrant.getByRole('link', { name: '北京星河科技有限公司' }).click();
-    await registrant.locator('[data-step="officer-review-1"]').waitFor();
+    // The review step states its real deadline, on the working-day calendar, and the period from the policy.
+    const review = registrant.locator('[data-step="officer-review-1"]');
+    await review.locator('[data-deadline]').waitFor();
+    expect(reviewDue).toContain(
+      (await review.locator('[data-deadline]').textContent())!.replace(/^[\s\S]*办理期限：/, '').trim(),
+    );
+    expect(await review.textContent()).toContain('3个工作日内作出决定');
+    expect(await registrant.locator('[data-clock-banner]').count()).toBe(0);
     await check(registrant, '07-case-progress');
   });
 
@@ -115,6 +127,7 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     officer = await signIn('reg-officer1');
     const row = officer.locator(`tr[data-task-id="${caseId}:review:1"]`);
     await row.waitFor({ timeout: 30_000 });
+    expect(reviewDue).toContain((await row.locator('[data-deadline]').textContent())!.trim());
     await check(officer, '08-officer-inbox');
 
     const tax = await signIn('tax-officer1');
@@ -130,6 +143,13 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     const colleague = await signIn('reg-officer2');
     await colleague.goto(`${stack.gatewayUrl}/portal/tasks/${encodeURIComponent(`${caseId}:review:1`)}`);
     await officer.locator(`tr[data-task-id="${caseId}:review:1"] a`).click();
+    // The task states the real deadline with its period, and the name as market regulation re-examines it now.
+    const deadline = (await officer.locator('[data-deadline]').textContent())!;
+    expect(reviewDue.map((due) => `${due}（3个工作日）`)).toContain(deadline.trim());
+    const nameCheck = (await officer.locator('[data-name-check]').textContent())!;
+    expect(nameCheck).toContain('可以核准');
+    expect(nameCheck).toContain('北京星河科技有限公司');
+    await check(officer, '09a-officer-task-name-check');
     await officer.getByRole('button', { name: '认领任务' }).click();
     await expectText(officer, '[data-assignee]', '我');
     await colleague.getByRole('button', { name: '认领任务' }).click();
@@ -151,6 +171,12 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await registrant.getByRole('link', { name: '补正申请材料' }).click();
     expect(await registrant.locator('[data-officer-reason]').textContent()).toContain('住所门牌号不清楚');
     await check(registrant, '11-supplement');
+    // A supplement that renames to a refused name is refused like a submission: on the field, in the summary.
+    await registrant.getByLabel('字号', { exact: true }).fill('海淀');
+    await registrant.getByRole('button', { name: '提交补正' }).click();
+    await expectText(registrant, '.error-summary a[href="#tradeName"]', '字号不得使用县级以上行政区划名称');
+    await check(registrant, '11a-supplement-name-refused');
+    await registrant.getByLabel('字号', { exact: true }).fill('星河');
     await registrant.getByLabel('住所', { exact: true }).fill('北京市海淀区中关村大街27号1102室');
     await registrant.getByLabel('补正说明').fill('已更正为完整门牌号');
     await registrant.getByRole('button', { name: '提交补正' }).click();
@@ -213,6 +239,78 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await expectText(admin, 'main', '已开始重建');
     await check(admin, '17-admin-read-models');
     await admin.context().close();
+  });
+
+  it('has the officer confirm a declared investment link before approving a name shared with the linked enterprise', async () => {
+    const owner = await PortalClient.login(stack.gatewayUrl, 'registrant1');
+    const { body: licensed } = await owner.get<{ license: { creditCode: string } }>(`/api/registrations/${caseId}`);
+    const creditCode = licensed.license.creditCode;
+    const linked = await (
+      await PortalClient.login(stack.gatewayUrl, 'registrant2')
+    ).post<{ caseId: string }>('/api/registrations', {
+      ...establishmentApplication('星河'),
+      investmentLink: { creditCode },
+    });
+    expect(linked.status).toBe(202);
+
+    await officer.goto(`${stack.gatewayUrl}/portal/tasks`);
+    const row = officer.locator(`tr[data-task-id="${linked.body.caseId}:review:1"] a`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    expect(await officer.locator('[data-name-check]').textContent()).toContain(creditCode);
+    await officer.getByRole('button', { name: '认领任务' }).click();
+    await officer.getByLabel('核准').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    // The API's 400 ConfirmationRequired, said plainly and linked to the checkbox.
+    const summary = officer.locator('.error-summary a[href="#confirms"]');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('核准前须确认');
+    expect(await summary.textContent()).not.toContain('confirms:');
+    await check(officer, '12a-officer-investment-link-required');
+    await officer.getByLabel(`已核实本企业与统一社会信用代码为 ${creditCode} 的企业存在投资关联关系`).check();
+    await officer.getByLabel('核准').check();
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, 'main', '已决定：核准');
+  });
+
+  it('shows a submission refused for its name in the error summary, and lists the case as 不予受理 with why', async () => {
+    const page = await signIn('registrant2');
+    await page.goto(`${stack.gatewayUrl}/portal/apply`);
+    await page.getByLabel('行政区划').selectOption('北京');
+    await page.getByLabel('字号', { exact: true }).fill('海淀');
+    await page.getByLabel('行业表述').fill('科技');
+    await page.getByLabel('注册资本（人民币元）').fill('300000');
+    await page.getByLabel('住所', { exact: true }).fill('北京市海淀区中关村大街1号');
+    await page.getByLabel('软件开发').check();
+    await page.getByLabel('法定代表人姓名').fill('王五');
+    await page.getByLabel('法定代表人身份证号码').fill('110108199001011231');
+    await page.getByLabel('第1位股东姓名').fill('王五');
+    await page.getByLabel('第1位股东身份证号码').fill('110108199001011231');
+    await page.getByLabel('第1位股东认缴出资额（元）').fill('300000');
+    await page.getByRole('button', { name: '继续：核对申请信息' }).click();
+    await page.getByRole('button', { name: '确认并提交申请' }).click();
+
+    // Back on the application, the name's problems lead the page, each linking to its field; never a raw error.
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await page.evaluate('document.activeElement.classList.contains("error-summary")')).toBe(true);
+    const link = summary.locator('a[href="#tradeName"]');
+    expect(await link.textContent()).toContain('字号不得使用县级以上行政区划名称');
+    expect(await link.textContent()).toContain('海淀');
+    expect(await page.getByLabel('字号', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[data-name-refused]').textContent()).toContain('不予受理');
+    await check(page, '04b-application-name-refused');
+
+    await page.goto(`${stack.gatewayUrl}/portal/cases`);
+    const row = page.locator('tbody tr', { hasText: '北京海淀科技有限公司' });
+    expect(await row.locator('[data-case-status="refused"]').textContent()).toContain('不予受理');
+    expect(await row.locator('[data-refusal-reasons]').textContent()).toContain('字号不得使用县级以上行政区划名称');
+    await check(page, '04c-my-cases-refused');
+    await row.getByRole('link').click();
+    await expectText(page, '[data-refusal]', '申请不予受理');
+    expect(await page.locator('[data-step="submit-application"]').textContent()).toContain('不予受理');
+    await check(page, '04d-case-refused');
+    await page.context().close();
   });
 
   it('takes a whole application by keyboard alone, with the focus always visible', async () => {

@@ -31,6 +31,8 @@ export const departmentZh = (department: string | null | undefined) =>
 
 export const CASE_STATUSES: Record<string, string> = {
   submitted: '已提交',
+  // The name failed R1.3 at submission: the application was not accepted (行政许可法 art. 32), not decided.
+  refused: '不予受理',
   'under-review': '审核中',
   'information-requested': '待补正',
   approved: '已核准',

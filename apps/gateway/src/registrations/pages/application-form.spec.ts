@@ -47,6 +47,20 @@ describe('the application form', () => {
     ]);
   });
 
+  it("shows a refused name's problems as market regulation words them, each on its part of the name (R1.3)", () => {
+    const placeName = '字号不得使用县级以上行政区划名称：字号“海淀”是行政区划北京市海淀区的名称';
+    const form = '组织形式不规范：“公司”不是规范的组织形式，例如：有限公司';
+    expect(
+      formErrorsOf([
+        { field: 'name.tradeName', code: 'trade-name-is-place-name', message: placeName },
+        { field: 'name.organisationForm', code: 'unknown-organization-form', message: form },
+      ]),
+    ).toEqual([
+      { field: 'tradeName', message: placeName },
+      { field: 'organizationForm', message: form },
+    ]);
+  });
+
   it('says an empty field is missing rather than wrong', () => {
     const draft = draftFromForm({ ...form, capitalAmount: '' });
     expect(formErrorsOf([{ field: 'registeredCapital.amount', message: 'must be a positive number' }], draft)).toEqual([

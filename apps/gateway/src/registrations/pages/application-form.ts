@@ -113,6 +113,7 @@ export function formFieldOf(apiField: string | null): { id: string; label: strin
     'name.tradeName': { id: 'tradeName', label: '字号' },
     'name.industry': { id: 'industry', label: '行业表述' },
     'name.organizationForm': { id: 'organizationForm', label: '组织形式' },
+    'name.organisationForm': { id: 'organizationForm', label: '组织形式' },
     name: { id: 'tradeName', label: '企业名称' },
     entityType: { id: 'entityType', label: '企业类型' },
     registeredCapital: { id: 'capitalAmount', label: '注册资本' },
@@ -156,10 +157,14 @@ function typedInto(draft: ApplicationDraft | undefined, id: string): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-/** API field errors as the form shows them: each on its field, in Chinese, in the order of the page. */
+/**
+ * API field errors as the form shows them: each on its field, in Chinese, in the order of the page. A domain rule's
+ * refusal (it has a `code`, e.g. a name rule of R1.3) is already in Chinese for registrants and is shown as it is.
+ */
 export function formErrorsOf(errors: readonly FieldError[], draft?: ApplicationDraft): FieldError[] {
   return errors.map((error) => {
     const field = formFieldOf(error.field);
+    if (error.code) return { field: field?.id ?? null, message: error.message };
     if (field && typedInto(draft, field.id) === '') return { field: field.id, message: `请填写${field.label}` };
     return field
       ? { field: field.id, message: messageZh(field.label, error.message) }

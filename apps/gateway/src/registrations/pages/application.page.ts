@@ -117,18 +117,26 @@ export class ApplicationPage {
       'idempotency-key': key,
     });
     if (answer.ok) return response.redirect(303, `/portal/cases/${answer.body.caseId}/submitted`);
-    if (answer.status === 400) {
-      return this.renderForm(page, draft, formErrorsOf(answer.errors, draft), draft.shareholders.length + 1, 400);
-    }
-    if (answer.status === 409) {
-      // The name is taken or reserved by someone else since the check, or this form was already sent changed.
-      const errors = answer.errors.map((e) => ({ field: 'tradeName', message: `申请未被受理：${e.message}` }));
-      return this.renderForm(page, draft, errors, draft.shareholders.length + 1, 409);
+    if (answer.status === 400 || answer.status === 409) {
+      // 400: a field, or a rule of the name (R1.3); 409: another case holds the name, or this form was sent changed.
+      const aboutTheName = answer.errors.some((e) => e.field?.startsWith('name'));
+      const errors =
+        answer.status === 409 && !aboutTheName
+          ? [{ field: null, message: '此申请已提交过且内容有变化，请返回核对申请信息后重新提交。' }]
+          : formErrorsOf(answer.errors, draft);
+      return this.renderForm(page, draft, errors, draft.shareholders.length + 1, answer.status, aboutTheName);
     }
     throw new ApiCallFailed(answer.status, answer.errors);
   }
 
-  private renderForm(page: PageContext, draft: ApplicationDraft, errors: FieldError[], rows: number, status = 200) {
+  private renderForm(
+    page: PageContext,
+    draft: ApplicationDraft,
+    errors: FieldError[],
+    rows: number,
+    status = 200,
+    nameRefused = false,
+  ) {
     const shareholders = Array.from(
       { length: Math.max(rows, 2) },
       (_, i) => draft.shareholders[i] ?? { name: '', idNumber: '', amount: '' },
@@ -139,6 +147,7 @@ export class ApplicationPage {
         title: errors.length ? '错误：设立登记申请' : '设立登记申请',
         draft,
         errors,
+        nameRefused,
         shareholders,
         divisions: knownDivisions(),
         scopeTerms: BUSINESS_SCOPE_TERMS,

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { EstablishmentApplication } from '@govflow/contracts';
+import { deadlineLineOf, reviewPeriodZh } from '../../portal/deadline-view';
 import { caseStatusZh, departmentZh, ENTITY_TYPES } from '../../portal/labels';
 import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
@@ -34,9 +35,24 @@ export class CasePages {
   async list(@Req() request: Request, @Res() response: Response): Promise<void> {
     const page = pageContext(this.pages, this.sessions, request, response);
     const cases = await page.api.read<CaseSummary[]>('/api/registrations');
+    // A refused case says why where it is listed: the reasons are in its case view.
+    const reasons = await Promise.all(
+      cases.map(async (c) => {
+        if (c.status !== 'refused') return [];
+        const view = await page.api.call<RegistrationView>('GET', `/api/registrations/${c.caseId}`);
+        if (!view.ok || !view.body.refusal) return [];
+        const { problems, message } = view.body.refusal;
+        return problems.length ? problems.map((p) => p.message) : [message];
+      }),
+    );
     page.render('registrations/my-cases.njk', {
       title: '我的办件',
-      cases: cases.map((c) => ({ ...c, statusLabel: caseStatusZh(c.status) })),
+      cases: cases.map((c, i) => ({
+        ...c,
+        statusLabel: caseStatusZh(c.status),
+        refused: c.status === 'refused',
+        reasons: reasons[i],
+      })),
     });
   }
 
@@ -54,8 +70,15 @@ export class CasePages {
     @Param('caseId', uuid) caseId: string,
   ): Promise<void> {
     const page = pageContext(this.pages, this.sessions, request, response);
-    await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
-    page.render('registrations/submitted.njk', { title: '申请已提交', caseId });
+    const view = await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
+    const review = view.steps.find((step) => step.name === 'officer-review' && step.due);
+    page.render('registrations/submitted.njk', {
+      title: '申请已提交',
+      caseId,
+      reviewPeriod: reviewPeriodZh(view.steps[0]?.at),
+      reviewDeadline: review?.due && deadlineLineOf(review.due),
+      clock: view.clock,
+    });
   }
 
   @Get(':caseId/license')

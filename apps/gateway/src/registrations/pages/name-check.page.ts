@@ -6,7 +6,6 @@ import { PageRenderer } from '../../portal/page-renderer';
 import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
 import { knownDivisions, nameVocabulary } from './application-form';
-import { nameProblemZh } from './name-problems-zh';
 
 type NameQuery = Partial<Record<'division' | 'tradeName' | 'industry' | 'organizationForm', string>>;
 
@@ -59,10 +58,8 @@ export class NameCheckPage {
     return {
       available: answer.body.available,
       fullName: `${name.division}${name.tradeName}${name.industry}${name.organizationForm}`,
-      problems: answer.body.problems.map((problem) => ({
-        code: problem.code,
-        ...nameProblemZh(problem.code, problem.message),
-      })),
+      // Each problem as market regulation words it: the rule, then what in this name breaks it (in Chinese).
+      problems: answer.body.problems.map(({ code, message }) => ({ code, message })),
       applyLink: `/portal/apply?${new URLSearchParams(name).toString()}`,
     };
   }

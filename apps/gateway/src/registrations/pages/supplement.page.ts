@@ -12,6 +12,8 @@ import type { RegistrationView } from '../registration-view';
 import { formErrorsOf } from './application-form';
 
 interface SupplementForm {
+  tradeName: string;
+  industry: string;
   domicile: string;
   businessPremises: string;
   capitalAmount: string;
@@ -24,6 +26,8 @@ interface SupplementForm {
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 const formOf = (application: EstablishmentApplication): SupplementForm => ({
+  tradeName: application.name.tradeName,
+  industry: application.name.industry,
   domicile: application.domicile,
   businessPremises: application.businessPremises ?? '',
   capitalAmount: application.registeredCapital.amount,
@@ -41,6 +45,9 @@ function changesOf(form: SupplementForm, current: EstablishmentApplication): Rec
     .map((item) => item.trim())
     .filter(Boolean);
   return {
+    ...(form.tradeName !== before.tradeName || form.industry !== before.industry
+      ? { name: { ...current.name, tradeName: form.tradeName, industry: form.industry } }
+      : {}),
     ...(form.domicile !== before.domicile ? { domicile: form.domicile } : {}),
     ...(form.businessPremises !== before.businessPremises ? { businessPremises: form.businessPremises } : {}),
     ...(form.capitalAmount !== before.capitalAmount
@@ -81,7 +88,7 @@ export class SupplementPage {
   ): Promise<void> {
     const page = pageContext(this.pages, this.sessions, request, response);
     const [view, application] = await this.load(page, caseId);
-    this.render(page, view, formOf(application), []);
+    this.render(page, view, application, formOf(application), []);
   }
 
   @Post()
@@ -94,6 +101,8 @@ export class SupplementPage {
     const page = pageContext(this.pages, this.sessions, request, response, { form: true });
     const [view, application] = await this.load(page, caseId);
     const form: SupplementForm = {
+      tradeName: text(body.tradeName),
+      industry: text(body.industry),
       domicile: text(body.domicile),
       businessPremises: text(body.businessPremises),
       capitalAmount: text(body.capitalAmount),
@@ -107,7 +116,11 @@ export class SupplementPage {
       note: form.note,
     });
     if (answer.ok) return response.redirect(303, `/portal/cases/${caseId}?supplemented=1`);
-    if (answer.status === 400) return this.render(page, view, form, supplementErrorsOf(answer.errors), 400);
+    // 409 with a name field: the new name is held by another case (R1.3); any other 409 is the case's state.
+    const aboutTheName = answer.errors.some((e) => e.field?.startsWith('changes.name'));
+    if (answer.status === 400 || (answer.status === 409 && aboutTheName)) {
+      return this.render(page, view, application, form, supplementErrorsOf(answer.errors), answer.status);
+    }
     throw new ApiCallFailed(answer.status, answer.errors);
   }
 
@@ -118,13 +131,21 @@ export class SupplementPage {
     ]);
   }
 
-  private render(page: PageContext, view: RegistrationView, form: SupplementForm, errors: FieldError[], status = 200) {
+  private render(
+    page: PageContext,
+    view: RegistrationView,
+    application: EstablishmentApplication,
+    form: SupplementForm,
+    errors: FieldError[],
+    status = 200,
+  ) {
     page.render(
       'registrations/supplement.njk',
       {
         title: errors.length ? '错误：补正申请材料' : '补正申请材料',
         backLink: `/portal/cases/${view.caseId}`,
         view,
+        application,
         form,
         errors,
       },

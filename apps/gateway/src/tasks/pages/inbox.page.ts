@@ -5,17 +5,11 @@ import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
 import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
+import { deadlineLineOf } from '../../portal/deadline-view';
+import type { InboxTaskView } from '../task-view';
 import { taskKindZh } from './task-labels';
 
-interface InboxTask {
-  taskId: string;
-  caseId: string;
-  kind: string;
-  assignee: string | null;
-  assigneeUsername?: string | null;
-  dueAt: string;
-  escalated: boolean;
-}
+type InboxTask = InboxTaskView;
 
 const VIEWS = [
   { id: 'open', label: '全部待办' },
@@ -64,9 +58,11 @@ export class InboxPage {
     return {
       view,
       views: VIEWS.map((v) => ({ ...v, count: tasks.filter(inView[v.id]).length })),
+      accelerated: tasks.some((task) => task.clockAccelerated),
       tasks: tasks.filter(inView[view]).map((task) => ({
         ...task,
         kindLabel: taskKindZh(task.kind),
+        deadline: deadlineLineOf(task, now),
         overdue: isOverdue(task, now),
         mine: task.assignee === me,
         link: `/portal/tasks/${encodeURIComponent(task.taskId)}`,

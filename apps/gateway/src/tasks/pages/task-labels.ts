@@ -1,12 +1,16 @@
-const KINDS: Record<string, { label: string; rule: string }> = {
+import { reviewPeriodZh } from '../../portal/deadline-view';
+
+/** Each kind of task, and its rule; the period comes from the policy in force when the case started. */
+const KINDS: Record<string, { label: string; rule: (startedAt?: string) => string }> = {
   'registration-review': {
     label: '设立登记审核',
-    rule: '设立登记申请由登记机关的登记审核员审核，3个工作日内作出决定（可延长一次，3个工作日）；申请人及本案既往核准人不得审核（四眼原则）。',
+    rule: (startedAt) =>
+      `设立登记申请由登记机关的登记审核员审核，${reviewPeriodZh(startedAt)}内作出决定；申请人及本案既往核准人不得审核（四眼原则）。`,
   },
 };
 
 export const taskKindZh = (kind: string) => KINDS[kind]?.label ?? kind;
-export const taskRuleZh = (kind: string) => KINDS[kind]?.rule ?? '';
+export const taskRuleZh = (kind: string, startedAt?: string) => KINDS[kind]?.rule(startedAt) ?? '';
 
 const EVENTS: Record<string, string> = {
   opened: '任务创建',
@@ -35,4 +39,9 @@ const FAILURES: Record<string, string> = {
   MalformedRequest: '请求格式有误',
   TaskNotFound: '任务不存在',
 };
-export const failureZh = (failure: string | undefined, fallback: string) => (failure && FAILURES[failure]) ?? fallback;
+/** A refusal the workflow words in Chinese, without the request syntax it adds for API clients (`（confirms: …）`). */
+export const withoutRequestSyntax = (message: string) => message.replace(/（confirms:.*?）/, '');
+
+// NameUnavailable and ConfirmationRequired (R1.3) come worded in Chinese, naming the name and the linked enterprise.
+export const failureZh = (failure: string | undefined, fallback: string) =>
+  (failure && FAILURES[failure]) ?? withoutRequestSyntax(fallback);

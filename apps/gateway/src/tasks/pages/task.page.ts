@@ -3,13 +3,18 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { EstablishmentApplication } from '@govflow/contracts';
 import type { FieldError } from '../../http/api-error';
+import { deadlineLineOf, reviewPeriodZh } from '../../portal/deadline-view';
 import { ENTITY_TYPES, OUTCOMES, caseStatusZh } from '../../portal/labels';
 import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
 import { ApiCallFailed } from '../../portal/portal-api';
 import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
-import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh } from './task-labels';
+import type { RegistrationView } from '../../registrations/registration-view';
+import { REGISTRATION_REVIEW } from '../review-name-checks';
+import type { InboxTaskView } from '../task-view';
+import type { TaskDueView } from '../task-due';
+import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh, withoutRequestSyntax } from './task-labels';
 
 interface NamedActor {
   id: string;
@@ -18,13 +23,12 @@ interface NamedActor {
   department: string | null;
 }
 
-interface TaskDetail {
+interface TaskDetail extends TaskDueView {
   taskId: string;
   caseId: string;
   kind: string;
   assignee: string | null;
   assigneeUsername: string | null;
-  dueAt: string;
   escalated: boolean;
   status: 'open' | 'decided';
   candidateGroup: { role: string; department: string };
@@ -46,16 +50,25 @@ interface TaskDetail {
 const ACTIONS = ['claim', 'unclaim', 'reassign', 'decision'] as const;
 type Action = (typeof ACTIONS)[number];
 
-/** The workflow's refusal, said plainly: a four-eyes or department refusal is a message, never a raw error. */
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The workflow's refusal, said plainly: a four-eyes or department refusal is a message, never a raw error. A refusal
+ * the API already words in Chinese (a name no longer available at approval, R1.3) is shown as it is.
+ */
 function refusalZh(status: number, errors: readonly FieldError[]): string {
   const detail = errors.map((e) => e.message).join('；');
+  if (errors.length > 0 && errors.every((e) => HAN.test(e.message))) return `此操作未被接受：${detail}`;
   if (status === 403) return `此操作未被接受：您不能办理此任务（部门或角色不符，或违反四眼原则）。系统说明：${detail}`;
   if (status === 409) return `此操作未被接受：任务状态已变化（已被他人认领、已决定或办件已结束）。系统说明：${detail}`;
   return `此操作未被接受：${detail}`;
 }
 
+const confirmationZh = (message: string) => `${withoutRequestSyntax(message)}。请核实后勾选下方的确认，再提交核准。`;
+
 function fieldErrorsZh(errors: readonly FieldError[]): FieldError[] {
   return errors.map((error) => {
+    if (error.field === 'confirms') return { field: 'confirms', message: confirmationZh(error.message) };
     if (error.field === 'reason') return { field: 'reason', message: '不予登记或要求补正时必须填写理由' };
     if (error.field === 'outcome') return { field: 'outcome-approve', message: '请选择审核结论' };
     if (error.field === 'to') return { field: 'to', message: '请填写要转办给的同事的用户名（须为本部门审核员）' };
@@ -94,7 +107,11 @@ export class TaskPage {
       claim: {},
       unclaim: {},
       reassign: { to: text(body.to), reason: text(body.reason) },
-      decision: { outcome: text(body.outcome), ...(text(body.reason) ? { reason: text(body.reason) } : {}) },
+      decision: {
+        outcome: text(body.outcome),
+        ...(text(body.reason) ? { reason: text(body.reason) } : {}),
+        ...(confirmsOf(body).length && text(body.outcome) === 'approve' ? { confirms: confirmsOf(body) } : {}),
+      },
     };
     const answer = await page.api.call(
       'POST',
@@ -116,11 +133,14 @@ export class TaskPage {
   private async render(page: PageContext, taskId: string, extra: object, status = 200): Promise<void> {
     const path = `/api/tasks/${encodeURIComponent(taskId)}`;
     const task = await page.api.read<TaskDetail>(path);
-    const [application, caseView] = await Promise.all([
+    const [application, caseView, nameCheck] = await Promise.all([
       page.api.call<EstablishmentApplication>('GET', `/api/registrations/${task.caseId}/application`),
-      page.api.call<{ status: string }>('GET', `/api/registrations/${task.caseId}`),
+      page.api.call<RegistrationView>('GET', `/api/registrations/${task.caseId}`),
+      task.status === 'open' && task.kind === REGISTRATION_REVIEW ? this.nameCheckOf(page, taskId) : undefined,
     ]);
     const me = page.session.actor;
+    const investmentLink =
+      (application.ok ? application.body.investmentLink?.creditCode : undefined) ?? nameCheck?.investmentLinkToConfirm;
     page.render(
       'tasks/task.njk',
       {
@@ -128,12 +148,17 @@ export class TaskPage {
         backLink: '/portal/tasks',
         task,
         kindLabel: taskKindZh(task.kind),
-        rule: taskRuleZh(task.kind),
+        rule: taskRuleZh(task.kind, task.history[0]?.at),
         application: application.ok ? application.body : undefined,
         entityType: application.ok ? (ENTITY_TYPES[application.body.entityType] ?? '') : '',
         caseStatus: caseView.ok ? caseStatusZh(caseView.body.status) : '',
+        clock: caseView.ok ? caseView.body.clock : undefined,
         mine: task.assignee === me.id,
+        deadline: { ...deadlineLineOf(task), period: reviewPeriodZh(task.history[0]?.at) },
         overdue: task.status === 'open' && Date.parse(task.dueAt) < Date.now(),
+        nameCheck,
+        investmentLink,
+        confirmation: investmentLink ? `investment-link:${investmentLink}` : '',
         history: task.history.map((line) => ({
           ...line,
           typeLabel: taskEventZh(line.type),
@@ -151,4 +176,16 @@ export class TaskPage {
       status,
     );
   }
+
+  /** The name as re-examined now (R1.3): open registration reviews carry it in the department's inbox. */
+  private async nameCheckOf(page: PageContext, taskId: string) {
+    const inbox = await page.api.call<InboxTaskView[]>('GET', '/api/tasks?status=open');
+    return inbox.ok ? inbox.body.find((task) => task.taskId === taskId)?.nameCheck : undefined;
+  }
+}
+
+/** The facts the officer ticked, as the API takes them: only investment-link confirmations are offered. */
+function confirmsOf(body: Record<string, unknown>): string[] {
+  const ticked = Array.isArray(body.confirms) ? body.confirms : [body.confirms];
+  return ticked.filter((value): value is string => typeof value === 'string' && value.startsWith('investment-link:'));
 }

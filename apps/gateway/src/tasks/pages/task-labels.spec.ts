@@ -1,0 +1,20 @@
+import { failureZh, taskRuleZh } from './task-labels';
+
+describe('task labels', () => {
+  it('says a refusal plainly: by its failure type, or in the workflow’s own Chinese without request syntax', () => {
+    expect(failureZh('FourEyesViolation', 'reg-officer1 is the applicant of this case')).toContain('四眼原则');
+    const confirmation =
+      '名称“北京星河科技有限公司”与投资关联企业 91110108MA00000000 的字号相同，核准前须确认投资关联关系' +
+      '（confirms: ["investment-link:91110108MA00000000"]）';
+    expect(failureZh('ConfirmationRequired', confirmation)).toBe(
+      '名称“北京星河科技有限公司”与投资关联企业 91110108MA00000000 的字号相同，核准前须确认投资关联关系',
+    );
+    expect(failureZh('NameUnavailable', '名称“北京海淀科技有限公司”现已不可用，不能核准')).toBe(
+      '名称“北京海淀科技有限公司”现已不可用，不能核准',
+    );
+  });
+
+  it('takes the review period of its rule from the policy in force when the case started', () => {
+    expect(taskRuleZh('registration-review', '2026-11-29T08:00:00.000Z')).toContain('3个工作日内作出决定');
+  });
+});
