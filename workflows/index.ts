@@ -2,3 +2,4 @@
 export { probeWorkflow } from './probe/probe.workflow';
 export { registrationWorkflow } from './registration/registration.workflow';
 export { nameCheckWorkflow, reviewNameChecksWorkflow } from './registration/name-check.workflow';
+export { supervisionRecordWorkflow, supervisionReadWorkflow } from './supervision/supervision.workflow';

@@ -9,6 +9,7 @@ import { NamesModule } from './names/names.module';
 import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.controller';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class GatewayModule {
         NamesModule,
         RegistrationsModule,
         TasksModule,
+        SupervisionModule,
         AuditModule,
       ],
       controllers: [LandingPageController],

@@ -11,3 +11,4 @@ export * from './registration/integration-events';
 export * from './registration/name-check';
 export * from './time/deadlines';
 export * from './registration/name-refusal';
+export * from './supervision/supervision';

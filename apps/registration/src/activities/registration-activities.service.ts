@@ -9,9 +9,12 @@ import type {
   NameCheckAnswer,
   NameCheckRequest,
   RegistrationActivities,
+  RecordSupervisionInput,
   RejectApplicationInput,
   RequiredPermitNotice,
   SubmitApplicationInput,
+  SupervisionActivities,
+  SupervisionRecordView,
   SupplementApplicationInput,
   TaskEventRecord,
 } from '@govflow/contracts';
@@ -22,13 +25,18 @@ import { SupplementApplication } from '../enterprise/commands/supplement-applica
 import { ReexamineNames } from '../enterprise/queries/reexamine-names/reexamine-names.query';
 import { CheckName } from '../enterprise/queries/check-name/check-name.query';
 import { DetermineRequiredPermits } from '../enterprise/queries/determine-required-permits/determine-required-permits.query';
+import { RecordSupervision } from '../supervision/commands/record-supervision/record-supervision.command';
+import { ReadSupervision } from '../supervision/queries/read-supervision/read-supervision.query';
 import { instant } from '../shared/instant';
 import { RecordTaskEvent } from '../tasks/commands/record-task-event/record-task-event.command';
 import { taskEventMetadata } from '../tasks/task-event-metadata';
 import { activityMetadata, reasonIfAny } from './activity-metadata';
 import { refusalsAsFailures } from './refusals-as-failures';
 
-export type RegistrationWorkerActivities = RegistrationActivities & HumanTaskActivities & NameCheckActivities;
+export type RegistrationWorkerActivities = RegistrationActivities &
+  HumanTaskActivities &
+  NameCheckActivities &
+  SupervisionActivities;
 
 /**
  * The activities on task queue `registration`: each turns a workflow's request into a command or query. Effects are
@@ -53,6 +61,9 @@ export class RegistrationActivitiesService {
       checkName: (request) => refusalsAsFailures(() => this.checkName(request)),
       reexamineNames: ({ caseIds }) =>
         refusalsAsFailures(() => this.queries.execute(new ReexamineNames(caseIds, new Date()))),
+      recordSupervision: (input) => refusalsAsFailures(() => this.recordSupervision(input)),
+      readSupervision: ({ creditCode }) =>
+        refusalsAsFailures(() => this.queries.execute(new ReadSupervision(creditCode))),
     };
   }
 
@@ -93,5 +104,12 @@ export class RegistrationActivitiesService {
 
   private checkName(request: NameCheckRequest): Promise<NameCheckAnswer> {
     return this.queries.execute(new CheckName(request, new Date()));
+  }
+
+  private recordSupervision(input: RecordSupervisionInput): Promise<SupervisionRecordView> {
+    const { idempotencyKey, creditCode, kind, action, reason, by } = input;
+    const metadata = activityMetadata({ actor: by, reason, correlationId: creditCode, causationId: idempotencyKey });
+    const decision = { recordId: idempotencyKey, kind, action, reason, by, at: instant(input.at, 'at') };
+    return this.commands.execute(new RecordSupervision(creditCode, decision, metadata));
   }
 }
