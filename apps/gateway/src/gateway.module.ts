@@ -10,6 +10,7 @@ import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.con
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class GatewayModule {
         RegistrationsModule,
         TasksModule,
         SupervisionModule,
+        TaxRecordsModule,
         AuditModule,
       ],
       controllers: [LandingPageController],

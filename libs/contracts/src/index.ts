@@ -12,3 +12,5 @@ export * from './registration/name-check';
 export * from './time/deadlines';
 export * from './registration/name-refusal';
 export * from './supervision/supervision';
+export * from './deregistration/deregistration-events';
+export * from './tax/tax-clearance';

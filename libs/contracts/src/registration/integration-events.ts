@@ -67,6 +67,11 @@ export interface LicenseIssuedV1 {
 /** Facts the tax bureau publishes on `tax.events`. */
 export const TaxEventType = {
   TaxRecordOpened: 'TaxRecordOpened',
+  TaxPendingMatterRecorded: 'TaxPendingMatterRecorded',
+  TaxClearanceRecorded: 'TaxClearanceRecorded',
+  DeregistrationNoticeReceived: 'DeregistrationNoticeReceived',
+  TaxNoObjectionRaised: 'TaxNoObjectionRaised',
+  TaxObjectionRaised: 'TaxObjectionRaised',
 } as const;
 
 export interface TaxRecordOpenedV1 {
