@@ -14,3 +14,4 @@ export * from './registration/name-refusal';
 export * from './supervision/supervision';
 export * from './deregistration/deregistration-events';
 export * from './tax/tax-clearance';
+export * from './deregistration/deregistration-activities';
