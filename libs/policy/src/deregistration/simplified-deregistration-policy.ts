@@ -1,17 +1,17 @@
-import { type CalendarPeriod } from '../china-calendar';
+import type { PolicyPeriod } from '@govflow/contracts';
 import { PolicyTimeline } from '../policy-timeline';
 
 /** R3.2: the public announcement (简易注销公告) that precedes a simplified deregistration, and what follows it. */
 export interface SimplifiedDeregistrationPolicy {
-  readonly announcementPeriod: CalendarPeriod;
+  readonly announcementPeriod: PolicyPeriod;
   /** Since the 2022 regulation individual businesses (个体工商户) skip the announcement. */
   readonly individualBusinessesAnnounce: boolean;
   /** After the period the enterprise confirms its application within this period, or the case lapses. */
-  readonly confirmationPeriod: CalendarPeriod;
+  readonly confirmationPeriod: PolicyPeriod;
   /** The longer window the enterprise may ask for, once. */
-  readonly extendedConfirmationPeriod: CalendarPeriod;
+  readonly extendedConfirmationPeriod: PolicyPeriod;
   /** The officer decides within this period of the confirmation. */
-  readonly reviewPeriod: { readonly workingDays: number };
+  readonly reviewPeriod: PolicyPeriod;
 }
 
 const afterAnnouncement = {
