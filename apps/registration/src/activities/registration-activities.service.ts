@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
+  DeregistrationActivities,
   DetermineRequiredPermitsInput,
   HumanTaskActivities,
   IssuedLicense,
@@ -18,6 +19,8 @@ import type {
   SupplementApplicationInput,
   TaskEventRecord,
 } from '@govflow/contracts';
+import type { EventMetadata } from '@govflow/messaging';
+import { DeregistrationDesk } from '../deregistration/deregistration-desk';
 import { IssueLicense } from '../enterprise/commands/issue-license/issue-license.command';
 import { RejectApplication } from '../enterprise/commands/reject-application/reject-application.command';
 import { SubmitApplication } from '../enterprise/commands/submit-application/submit-application.command';
@@ -36,7 +39,8 @@ import { refusalsAsFailures } from './refusals-as-failures';
 export type RegistrationWorkerActivities = RegistrationActivities &
   HumanTaskActivities &
   NameCheckActivities &
-  SupervisionActivities;
+  SupervisionActivities &
+  DeregistrationActivities;
 
 /**
  * The activities on task queue `registration`: each turns a workflow's request into a command or query. Effects are
@@ -47,6 +51,7 @@ export class RegistrationActivitiesService {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly deregistrations: DeregistrationDesk,
   ) {}
 
   /** Plain functions, as a Temporal worker registers them. */
@@ -62,6 +67,7 @@ export class RegistrationActivitiesService {
       reexamineNames: ({ caseIds }) =>
         refusalsAsFailures(() => this.queries.execute(new ReexamineNames(caseIds, new Date()))),
       recordSupervision: (input) => refusalsAsFailures(() => this.recordSupervision(input)),
+      ...this.deregistrationActivities(),
       readSupervision: ({ creditCode }) =>
         refusalsAsFailures(() => this.queries.execute(new ReadSupervision(creditCode))),
     };
@@ -111,5 +117,32 @@ export class RegistrationActivitiesService {
     const metadata = activityMetadata({ actor: by, reason, correlationId: creditCode, causationId: idempotencyKey });
     const decision = { recordId: idempotencyKey, kind, action, reason, by, at: instant(input.at, 'at') };
     return this.commands.execute(new RecordSupervision(creditCode, decision, metadata));
+  }
+
+  private deregistrationActivities(): DeregistrationActivities {
+    const desk = this.deregistrations;
+    const meta = (caseId: string, key: string, actor: EventMetadata['actor'], reason?: string) =>
+      activityMetadata({ actor, ...reasonIfAny(reason), correlationId: caseId, causationId: key });
+    const system = { id: 'market-regulation', role: 'system', department: 'market-regulation' };
+    return {
+      applyForDeregistration: (input) =>
+        refusalsAsFailures(() => desk.apply(input, meta(input.caseId, input.idempotencyKey, input.applicant))),
+      startDeregistrationAnnouncement: (input) =>
+        refusalsAsFailures(() => desk.startAnnouncement(input, meta(input.caseId, input.idempotencyKey, system))),
+      recordDeregistrationObjection: ({ caseId, idempotencyKey, objection }) =>
+        refusalsAsFailures(() =>
+          desk.lodgeObjection(caseId, objection, meta(caseId, idempotencyKey, objection.by, objection.reason)),
+        ),
+      recordDeregistrationConfirmed: (input) =>
+        refusalsAsFailures(() => desk.confirm(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason))),
+      lapseDeregistration: (input) =>
+        refusalsAsFailures(() => desk.lapse(input, meta(input.caseId, input.idempotencyKey, system, input.reason))),
+      refuseDeregistration: (input) =>
+        refusalsAsFailures(() => desk.refuse(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason))),
+      deregisterEnterprise: (input) =>
+        refusalsAsFailures(() =>
+          desk.deregister(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason)),
+        ),
+    };
   }
 }

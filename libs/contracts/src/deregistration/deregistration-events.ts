@@ -1,3 +1,5 @@
+import type { Actor } from '../actors';
+
 /**
  * Facts of a simplified deregistration (简易注销, R3) market regulation publishes on `registration.events`
  * (schemaVersion 1, correlated by the deregistration case id).
@@ -22,4 +24,17 @@ export interface DeregistrationAnnouncementStartedV1 {
   timeScale: number;
   /** The deregistration policy version the case started under. */
   policyVersion: string;
+}
+
+/**
+ * The enterprise is deregistered (R3.4): its license is revoked, its credit code retired for ever, its name blocked for
+ * the cooling-off period; tax closes its record from this event. Published on `registration.events`, schemaVersion 1.
+ */
+export interface EnterpriseDeregisteredV1 {
+  caseId: string;
+  creditCode: string;
+  enterpriseName: string;
+  decidedBy: Actor;
+  reason: string;
+  deregisteredAt: string;
 }
