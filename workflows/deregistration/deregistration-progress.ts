@@ -1,4 +1,6 @@
 import type { ApplicationFailure } from '@temporalio/common';
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
 import type {
   AcceptedDeregistration,
   DeregistrationObjection,
@@ -11,7 +13,7 @@ const now = () => new Date().toISOString();
 
 /** What the deregistration workflow shows of itself: the status query's answer, built as the case moves. */
 export class DeregistrationProgress {
-  status: DeregistrationStatusName = 'applied';
+  private current: DeregistrationStatusName = 'applied';
   enterprise?: AcceptedDeregistration;
   taxAnswer?: TaxAnswer;
   readonly objections: DeregistrationObjection[] = [];
@@ -26,6 +28,17 @@ export class DeregistrationProgress {
     private readonly policyVersion: string,
   ) {}
 
+  get status(): DeregistrationStatusName {
+    return this.current;
+  }
+
+  /** One search-attribute upsert per change of status, so the gateway can list cases (announcing ones publicly). */
+  moveTo(status: DeregistrationStatusName): void {
+    if (status === this.current) return;
+    this.current = status;
+    upsertSearchAttributes([{ key: CaseSearchAttribute.CaseStatus, value: status }]);
+  }
+
   step(name: DeregistrationStep['name'], status: DeregistrationStep['status'], due?: TaskDue): void {
     const existing = this.steps.find((s) => s.name === name);
     const step = { name, status, at: now(), ...(due && { due }) };
@@ -36,13 +49,13 @@ export class DeregistrationProgress {
   refused(failure: ApplicationFailure): void {
     const [details] = (failure.details ?? []) as DeregistrationRefusalDetails[];
     this.refusal = { type: failure.type ?? 'Refused', message: failure.message, ...(details && { details }) };
-    this.status = 'refused';
+    this.moveTo('refused');
     this.step('apply', 'refused');
   }
 
   announcing(startedAt: Date, due: TaskDue): void {
     this.announcement = { startedAt: startedAt.toISOString(), due, open: true };
-    this.status = 'announcing';
+    this.moveTo('announcing');
     this.step('announcement', 'in-progress', due);
     this.step('tax-clearance', 'in-progress');
   }
@@ -60,7 +73,7 @@ export class DeregistrationProgress {
 
   awaitingConfirmation(due: TaskDue, extended = false): void {
     this.confirmation = { due, extended };
-    this.status = 'awaiting-confirmation';
+    this.moveTo('awaiting-confirmation');
     this.step('confirmation', 'in-progress', due);
   }
 

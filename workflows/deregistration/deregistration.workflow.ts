@@ -125,7 +125,7 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
         at: now(),
       });
       progress.step('confirmation', 'lapsed');
-      progress.status = 'lapsed';
+      progress.moveTo('lapsed');
       return finish();
     }
     await condition(() => progress.taxAnswer !== undefined); // tax answers the day after the period at the latest
@@ -139,12 +139,12 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
     const { decidedBy: by, decidedAt: at, reason = '' } = decision;
     await registration.deregisterEnterprise({ idempotencyKey: `${caseId}:deregister`, caseId, by, reason, at });
     progress.step('deregister', 'done');
-    progress.status = 'deregistered';
+    progress.moveTo('deregistered');
   } else {
     const { decidedBy: by, decidedAt: at, reason = '' } = decision;
     const objections = progress.objections;
     await registration.refuseDeregistration({ idempotencyKey: `${caseId}:refuse`, caseId, by, reason, at, objections });
-    progress.status = 'rejected';
+    progress.moveTo('rejected');
   }
   return finish();
 
@@ -201,7 +201,7 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
 
   async function review(): Promise<TaskDecision> {
     const due = await deadlineOf(policy.reviewPeriod, new Date(), timeScale);
-    progress.status = 'under-review';
+    progress.moveTo('under-review');
     progress.step('officer-review', 'in-progress', due);
     const decided = await openTask({
       taskId: `${caseId}:review`,

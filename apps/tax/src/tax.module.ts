@@ -17,6 +17,7 @@ import { TAX_CONSUMER_GROUP } from './config/tax-consumer-group.token';
 
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './tax-record/integration/open-tax-record-when-license-issued.handler';
 import { RegistrationEventsConsumer } from './tax-record/integration/registration-events.consumer';
+import { CloseTaxRecordWhenDeregisteredHandler } from './tax-record/integration/close-tax-record-when-deregistered.handler';
 import { RegistrationEventsDispatch } from './tax-record/integration/registration-events.dispatch';
 import { TaxActivitiesService } from './tax-record/activities/tax-activities.service';
 import { TaxCoreModule } from './tax-core.module';
@@ -45,6 +46,7 @@ export class TaxModule {
         { provide: OBJECTION_SWEEP_INTERVAL_MS, useValue: config.TAX_OBJECTION_SWEEP_MS },
         OpenTaxRecordWhenLicenseIssuedHandler,
         AnswerDeregistrationNoticeHandler,
+        CloseTaxRecordWhenDeregisteredHandler,
         RegistrationEventsDispatch,
         RegistrationEventsConsumer,
         ObjectionSweeper,

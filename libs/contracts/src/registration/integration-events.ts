@@ -72,6 +72,7 @@ export const TaxEventType = {
   DeregistrationNoticeReceived: 'DeregistrationNoticeReceived',
   TaxNoObjectionRaised: 'TaxNoObjectionRaised',
   TaxObjectionRaised: 'TaxObjectionRaised',
+  TaxRecordClosed: 'TaxRecordClosed',
 } as const;
 
 export interface TaxRecordOpenedV1 {

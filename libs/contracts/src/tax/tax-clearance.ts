@@ -56,6 +56,13 @@ export interface TaxObjectionRaisedV1 {
   raisedAt: string;
 }
 
+/** The taxpayer was deregistered (EnterpriseDeregistered): tax closes its record (R3.4). */
+export interface TaxRecordClosedV1 {
+  taxpayerId: string;
+  caseId: string;
+  closedAt: string;
+}
+
 export interface RecordTaxPendingMatterInput {
   idempotencyKey: string;
   taxpayerId: string;

@@ -186,6 +186,25 @@ describe('tax clearance for deregistration', () => {
     expect(view.deregistrations).toMatchObject([{ caseId, verdict: 'no-objection' }]);
   });
 
+  it('closes the record once when market regulation deregisters the enterprise (EnterpriseDeregistered)', async () => {
+    const creditCode = await licensed();
+    const caseId = uniqueId('dereg');
+    const tail = await tailTopic(kafka, Topic.TaxEvents, (e) => e.metadata.correlationId === caseId);
+    tails.push(tail);
+    const deregistered = event('EnterpriseDeregistered', `deregistration-${caseId}`, caseId, { caseId, creditCode });
+    await publish(deregistered);
+    await publish(deregistered);
+    await eventually('TaxRecordClosed', () => Promise.resolve(tail.events.length > 0));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate to show up, if there were one
+    expect(tail.events).toMatchObject([
+      {
+        type: 'TaxRecordClosed',
+        data: { taxpayerId: creditCode, caseId },
+        metadata: { causationId: deregistered.eventId },
+      },
+    ]);
+  });
+
   it('refuses an officer on a credit code without a tax record (non-retryable)', async () => {
     await expect(run(activities.recordTaxPendingMatter, pendingMatter(nextCode()))).rejects.toMatchObject({
       type: 'TaxRecordNotFound',

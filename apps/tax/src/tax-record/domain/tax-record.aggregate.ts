@@ -14,6 +14,7 @@ import {
   TaxNoObjectionRaised,
   TaxObjectionRaised,
   TaxPendingMatterRecorded,
+  TaxRecordClosed,
   TaxRecordOpened,
 } from './tax-record.events';
 import { TaxRecordNotFound } from './tax-record.refusals';
@@ -37,6 +38,7 @@ const iso = (date: Date) => date.toISOString();
  */
 export class TaxRecord extends AggregateRoot {
   private opened?: TaxRecordOpenedV1;
+  private closed = false;
   private pending: TaxPendingMatter[] = [];
   private readonly decisionIds = new Set<string>();
   private readonly clearances: TaxRecordView['clearances'] = [];
@@ -126,6 +128,21 @@ export class TaxRecord extends AggregateRoot {
     const reason = `纳税人尚有未办结涉税事项：${this.pending.map((m) => m.note).join('；')}`;
     const pendingMatters = this.pending.map((m) => ({ ...m }));
     this.apply(new TaxObjectionRaised({ taxpayerId, caseId, reason, pendingMatters, raisedAt: iso(at) }));
+  }
+
+  /** The enterprise was deregistered (R3.4); once. */
+  closeOnDeregistration(caseId: string, at: Date): void {
+    this.assertOpen();
+    if (this.closed) return;
+    this.apply(new TaxRecordClosed({ taxpayerId: this.taxpayerId, caseId, closedAt: iso(at) }));
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  onTaxRecordClosed(): void {
+    this.closed = true;
   }
 
   view(): TaxRecordView {

@@ -4,6 +4,7 @@ import type {
   TaxNoObjectionRaisedV1,
   TaxObjectionRaisedV1,
   TaxPendingMatterRecordedV1,
+  TaxRecordClosedV1,
   TaxRecordOpenedV1,
 } from '@govflow/contracts';
 import { domainEvent } from '../../shared/domain-event';
@@ -25,6 +26,9 @@ export class TaxNoObjectionRaised extends domainEvent<TaxNoObjectionRaisedV1>() 
 /** The deregistration workflow learns it by signal: the officer may then only refuse (R3.2). */
 export class TaxObjectionRaised extends domainEvent<TaxObjectionRaisedV1>() {}
 
+/** EnterpriseDeregistered reached tax: the record takes no more matters (R3.4). */
+export class TaxRecordClosed extends domainEvent<TaxRecordClosedV1>() {}
+
 export const taxRecordEvents = [
   TaxRecordOpened,
   TaxPendingMatterRecorded,
@@ -32,4 +36,5 @@ export const taxRecordEvents = [
   DeregistrationNoticeReceived,
   TaxNoObjectionRaised,
   TaxObjectionRaised,
+  TaxRecordClosed,
 ];
