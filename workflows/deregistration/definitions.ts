@@ -66,6 +66,7 @@ export interface DeregistrationStep {
 
 export interface DeregistrationStatus {
   caseId: string;
+  applicantId: string;
   timeScale: number;
   policyVersion: string;
   status: DeregistrationStatusName;

@@ -24,6 +24,7 @@ export class DeregistrationProgress {
 
   constructor(
     private readonly caseId: string,
+    private readonly applicantId: string,
     private readonly timeScale: number,
     private readonly policyVersion: string,
   ) {}
@@ -94,10 +95,21 @@ export class DeregistrationProgress {
   }
 
   snapshot(openTask?: TaskState): DeregistrationStatus {
-    const { caseId, timeScale, policyVersion, status, enterprise, announcement, taxAnswer, confirmation, refusal } =
-      this;
+    const {
+      caseId,
+      applicantId,
+      timeScale,
+      policyVersion,
+      status,
+      enterprise,
+      announcement,
+      taxAnswer,
+      confirmation,
+      refusal,
+    } = this;
     return {
       caseId,
+      applicantId,
       timeScale,
       policyVersion,
       status,

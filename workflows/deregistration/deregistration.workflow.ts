@@ -42,7 +42,7 @@ const refuse = (type: WorkflowFailureType, message: string) => ApplicationFailur
  */
 export async function deregistrationWorkflow(input: DeregistrationInput): Promise<DeregistrationStatus> {
   const { caseId, applicant, application, policy, timeScale } = input;
-  const progress = new DeregistrationProgress(caseId, timeScale, policy.version);
+  const progress = new DeregistrationProgress(caseId, applicant.id, timeScale, policy.version);
   let accepted: { refused?: ApplicationFailure } | undefined;
   let announcementOpen = false;
   let awaitingConfirmation = false;

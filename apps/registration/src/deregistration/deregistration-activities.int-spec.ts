@@ -5,6 +5,7 @@ import {
   approval,
   failureOf,
   officer,
+  otherApplicant,
   type RegistrationTestApp,
   startRegistrationTestApp,
   submission,
@@ -90,6 +91,19 @@ describe('deregistration activities against PostgreSQL', () => {
       'deregistration-in-progress',
     ]);
     expect(await failureOf(apply('91110108MA0000000X'))).toMatchObject({ type: 'EnterpriseNotFound' });
+  });
+
+  it("refuses anyone but the enterprise's registrant", async () => {
+    const creditCode = await licensed();
+    const caseId = uniqueId('dereg');
+    const attempt = sut.run(caseId, sut.activities.applyForDeregistration, {
+      idempotencyKey: `${caseId}:apply`,
+      caseId,
+      applicant: otherApplicant,
+      application: { creditCode, declaration: { noDebts: true }, commitments: [commitment] },
+      appliedAt: at,
+    });
+    expect(await failureOf(attempt)).toMatchObject({ type: 'NotEnterpriseOwner', nonRetryable: true });
   });
 
   it('records the announcement for tax, an objection, the confirmation, and deregisters: the name cools off for a year', async () => {

@@ -42,6 +42,9 @@ export class DeregistrationDesk {
       const licensed = await this.names.licensedAs(db, creditCode);
       const establishment = licensed && (await this.establishments.load(licensed.caseId));
       if (!licensed || !establishment?.license) throw new EnterpriseNotFound(creditCode);
+      if (establishment.applicantId !== applicant.id) {
+        throw new DomainRefusal('NotEnterpriseOwner', `只有企业 ${creditCode} 的登记申请人可以申请注销`);
+      }
       const { shareholders, legalRepresentative, entityType } = establishment.currentApplication;
       // An individual business has no shareholders: its operator, the legal representative, commits.
       const investors = shareholders.length > 0 ? shareholders : [legalRepresentative];

@@ -64,12 +64,15 @@ export interface CloseDeregistrationInput extends Idempotent {
 }
 
 /**
- * Why market regulation refused an application: NotEligible (409, details: every reason at once) or
- * CommitmentsMismatch (400, details: the investors missing or unknown).
+ * Why market regulation refused an application: NotEligible (409, details: every reason at once),
+ * CommitmentsMismatch (400, details: the investors missing or unknown), EnterpriseNotFound (404: no license carries the
+ * credit code) or NotEnterpriseOwner (403: only the registrant who holds the license applies).
  */
 export const DeregistrationRefusalType = {
   NotEligible: 'NotEligible',
   CommitmentsMismatch: 'CommitmentsMismatch',
+  EnterpriseNotFound: 'EnterpriseNotFound',
+  NotEnterpriseOwner: 'NotEnterpriseOwner',
 } as const;
 
 export interface DeregistrationRefusalDetails {
