@@ -2,6 +2,7 @@
 // namespace of the test's own, for gateway tests that need what registration really records.
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
+import { deadlineActivities } from '../../libs/policy/src/time/deadline-activities';
 import {
   type RegistrationTestApp,
   startRegistrationTestApp,
@@ -22,7 +23,14 @@ export async function startMarketRegulationWorkers(prefix: string): Promise<Mark
   const connection = await NativeConnection.connect({ address: servers.temporalAddress });
   const workflowsPath = require.resolve('../../workflows');
   const workers = await Promise.all([
-    Worker.create({ connection, namespace, taskQueue: TaskQueue.Orchestrator, workflowsPath }),
+    // As the orchestrator runs it: workflows with the deadline resolver as their local activity.
+    Worker.create({
+      connection,
+      namespace,
+      taskQueue: TaskQueue.Orchestrator,
+      workflowsPath,
+      activities: deadlineActivities,
+    }),
     Worker.create({ connection, namespace, taskQueue: TaskQueue.Registration, activities: registration.activities }),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));

@@ -10,6 +10,7 @@ import { LandingPageController, PORTAL_OPTIONS } from './portal/landing-page.con
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { DeregistrationsModule } from './deregistrations/deregistrations.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -27,6 +28,7 @@ export class GatewayModule {
         TasksModule,
         SupervisionModule,
         TaxRecordsModule,
+        DeregistrationsModule,
         AuditModule,
       ],
       controllers: [LandingPageController],
