@@ -7,7 +7,7 @@ import type {
 import { WorkflowFailureType } from '../../libs/contracts/src/failures';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
-import { deadlineOf } from '../shared/deadlines';
+import { caseClock } from './case-clock';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import {
   applicationUpdate,
@@ -43,6 +43,7 @@ const refuse = (type: WorkflowFailureType, message: string) => ApplicationFailur
 export async function deregistrationWorkflow(input: DeregistrationInput): Promise<DeregistrationStatus> {
   const { caseId, applicant, application, policy, timeScale } = input;
   const progress = new DeregistrationProgress(caseId, applicant.id, timeScale, policy.version);
+  const clock = caseClock(timeScale);
   let accepted: { refused?: ApplicationFailure } | undefined;
   let announcementOpen = false;
   let awaitingConfirmation = false;
@@ -149,8 +150,8 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
   return finish();
 
   async function announce(): Promise<void> {
-    const startedAt = new Date();
-    const due = await deadlineOf(policy.announcementPeriod, startedAt, timeScale);
+    const startedAt = clock.legalNow();
+    const due = await clock.deadline(policy.announcementPeriod, startedAt);
     await registration.startDeregistrationAnnouncement({
       idempotencyKey: `${caseId}:announce`,
       caseId,
@@ -169,8 +170,8 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
 
   /** The confirmation window from the period's end; one extension to the longer window, from the same start. */
   async function confirmed(): Promise<boolean> {
-    const from = new Date();
-    let due = await deadlineOf(policy.confirmationPeriod, from, timeScale);
+    const from = clock.legalNow();
+    let due = await clock.deadline(policy.confirmationPeriod, from);
     let extended = false;
     progress.awaitingConfirmation(due);
     awaitingConfirmation = true;
@@ -182,7 +183,7 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
         return false;
       }
       extended = true;
-      due = await deadlineOf(policy.extendedConfirmationPeriod, from, timeScale);
+      due = await clock.deadline(policy.extendedConfirmationPeriod, from);
       progress.awaitingConfirmation(due, true);
     }
     awaitingConfirmation = false;
@@ -200,7 +201,7 @@ export async function deregistrationWorkflow(input: DeregistrationInput): Promis
   }
 
   async function review(): Promise<TaskDecision> {
-    const due = await deadlineOf(policy.reviewPeriod, new Date(), timeScale);
+    const due = await clock.deadline(policy.reviewPeriod, clock.legalNow());
     progress.moveTo('under-review');
     progress.step('officer-review', 'in-progress', due);
     const decided = await openTask({
