@@ -5,7 +5,7 @@ import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './suppor
 const apps = [
   { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
   { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
-  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'inbox', 'outbox'] },
+  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'] },
   { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];

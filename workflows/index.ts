@@ -2,3 +2,6 @@
 export { probeWorkflow } from './probe/probe.workflow';
 export { registrationWorkflow } from './registration/registration.workflow';
 export { nameCheckWorkflow, reviewNameChecksWorkflow } from './registration/name-check.workflow';
+export { supervisionRecordWorkflow, supervisionReadWorkflow } from './supervision/supervision.workflow';
+export { taxPendingMatterWorkflow, taxClearanceWorkflow } from './tax/tax-officer.workflow';
+export { deregistrationWorkflow } from './deregistration/deregistration.workflow';

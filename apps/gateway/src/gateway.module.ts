@@ -13,6 +13,9 @@ import { TaskPagesModule } from './tasks/pages/task-pages.module';
 import { AuditPagesModule } from './audit/pages/audit-pages.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { DeregistrationsModule } from './deregistrations/deregistrations.module';
+import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -27,6 +30,9 @@ export class GatewayModule {
         NamesModule,
         RegistrationsModule,
         TasksModule,
+        SupervisionModule,
+        TaxRecordsModule,
+        DeregistrationsModule,
         AuditModule.register([
           { service: 'registration', url: config.REGISTRATION_URL },
           { service: 'tax', url: config.TAX_URL },

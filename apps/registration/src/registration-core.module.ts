@@ -17,6 +17,11 @@ import { EstablishmentCases } from './enterprise/persistence/establishment-cases
 import { ReexamineNamesHandler } from './enterprise/queries/reexamine-names/reexamine-names.handler';
 import { CheckNameHandler } from './enterprise/queries/check-name/check-name.handler';
 import { DetermineRequiredPermitsHandler } from './enterprise/queries/determine-required-permits/determine-required-permits.handler';
+import { DeregistrationDesk } from './deregistration/deregistration-desk';
+import { DeregistrationCases } from './deregistration/persistence/deregistration-cases';
+import { RecordSupervisionHandler } from './supervision/commands/record-supervision/record-supervision.handler';
+import { SupervisionRecords } from './supervision/persistence/supervision-records';
+import { ReadSupervisionHandler } from './supervision/queries/read-supervision/read-supervision.handler';
 import { RecordTaskEventHandler } from './tasks/commands/record-task-event/record-task-event.handler';
 
 const handlers = [
@@ -28,6 +33,8 @@ const handlers = [
   CheckNameHandler,
   ReexamineNamesHandler,
   DetermineRequiredPermitsHandler,
+  RecordSupervisionHandler,
+  ReadSupervisionHandler,
 ];
 
 /**
@@ -48,6 +55,9 @@ export class RegistrationCoreModule {
         RegisteredNames,
         NameReservations,
         OrganisationBodies,
+        SupervisionRecords,
+        DeregistrationCases,
+        DeregistrationDesk,
         ...handlers,
         RegistrationActivitiesService,
       ],

@@ -16,6 +16,10 @@ export const WorkflowFailureType = {
   TaskNotFound: 'TaskNotFound',
   NameUnavailable: 'NameUnavailable',
   ConfirmationRequired: 'ConfirmationRequired',
+  AnnouncementClosed: 'AnnouncementClosed',
+  NotAwaitingConfirmation: 'NotAwaitingConfirmation',
+  AlreadyExtended: 'AlreadyExtended',
+  ObjectionsLodged: 'ObjectionsLodged',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -34,6 +38,10 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   TaskNotFound: 404,
   NameUnavailable: 409,
   ConfirmationRequired: 400,
+  AnnouncementClosed: 409,
+  NotAwaitingConfirmation: 409,
+  AlreadyExtended: 409,
+  ObjectionsLodged: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

@@ -11,3 +11,7 @@ export * from './registration/integration-events';
 export * from './registration/name-check';
 export * from './time/deadlines';
 export * from './registration/name-refusal';
+export * from './supervision/supervision';
+export * from './deregistration/deregistration-events';
+export * from './tax/tax-clearance';
+export * from './deregistration/deregistration-activities';

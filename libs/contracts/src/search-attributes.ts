@@ -11,5 +11,6 @@ export const CaseSearchAttribute = {
 /** The value of the CaseKind search attribute, one per workflow type that carries a case. */
 export const CaseKind = {
   Registration: 'registration',
+  Deregistration: 'deregistration',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

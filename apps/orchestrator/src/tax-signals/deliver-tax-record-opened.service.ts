@@ -10,12 +10,15 @@ import {
   startWhenReachable,
   TEMPORAL_CONNECTION,
 } from '@govflow/platform';
+import { taxAnswerSignal } from '../../../../workflows/deregistration/definitions';
 import { taxRecordOpenedSignal } from '../../../../workflows/registration/definitions';
 import { CONSUMER_GROUP } from '../config/consumer-group.token';
+import { deregistrationSignalForTaxEvent } from './deregistration-signal-for-tax-event';
 import { signalForTaxEvent } from './signal-for-tax-event';
 
 /**
- * Delivers TaxRecordOpened from tax.events to the registration workflow waiting for it. Signals are safe to
+ * Delivers TaxRecordOpened from tax.events to the registration workflow waiting for it, and tax's answer to a
+ * deregistration announcement (TaxNoObjectionRaised, TaxObjectionRaised) to that deregistration workflow. Signals are safe to
  * repeat (the workflow keeps the first), so redelivery needs no inbox; a closed or unknown workflow is skipped.
  */
 @Injectable()
@@ -61,13 +64,22 @@ export class DeliverTaxRecordOpenedService implements OnApplicationBootstrap, On
   }
 
   private async deliver(event: ReturnType<typeof fromKafkaMessage>): Promise<void> {
-    const signal = signalForTaxEvent(event);
-    if (!signal) return;
+    const opened = signalForTaxEvent(event);
+    if (opened) return this.signal(event, opened.workflowId, (h) => h.signal(taxRecordOpenedSignal, opened.taxRecord));
+    const answered = deregistrationSignalForTaxEvent(event);
+    if (answered) return this.signal(event, answered.workflowId, (h) => h.signal(taxAnswerSignal, answered.answer));
+  }
+
+  private async signal(
+    event: ReturnType<typeof fromKafkaMessage>,
+    workflowId: string,
+    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.client.workflow.getHandle(signal.workflowId).signal(taxRecordOpenedSignal, signal.taxRecord);
+      await send(this.client.workflow.getHandle(workflowId));
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      this.logger.warn(`no running ${signal.workflowId} for ${event.type} ${event.eventId}; skipped`);
+      this.logger.warn(`no running ${workflowId} for ${event.type} ${event.eventId}; skipped`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
+  DeregistrationActivities,
   DetermineRequiredPermitsInput,
   HumanTaskActivities,
   IssuedLicense,
@@ -9,12 +10,17 @@ import type {
   NameCheckAnswer,
   NameCheckRequest,
   RegistrationActivities,
+  RecordSupervisionInput,
   RejectApplicationInput,
   RequiredPermitNotice,
   SubmitApplicationInput,
+  SupervisionActivities,
+  SupervisionRecordView,
   SupplementApplicationInput,
   TaskEventRecord,
 } from '@govflow/contracts';
+import type { EventMetadata } from '@govflow/messaging';
+import { DeregistrationDesk } from '../deregistration/deregistration-desk';
 import { IssueLicense } from '../enterprise/commands/issue-license/issue-license.command';
 import { RejectApplication } from '../enterprise/commands/reject-application/reject-application.command';
 import { SubmitApplication } from '../enterprise/commands/submit-application/submit-application.command';
@@ -22,13 +28,19 @@ import { SupplementApplication } from '../enterprise/commands/supplement-applica
 import { ReexamineNames } from '../enterprise/queries/reexamine-names/reexamine-names.query';
 import { CheckName } from '../enterprise/queries/check-name/check-name.query';
 import { DetermineRequiredPermits } from '../enterprise/queries/determine-required-permits/determine-required-permits.query';
+import { RecordSupervision } from '../supervision/commands/record-supervision/record-supervision.command';
+import { ReadSupervision } from '../supervision/queries/read-supervision/read-supervision.query';
 import { instant } from '../shared/instant';
 import { RecordTaskEvent } from '../tasks/commands/record-task-event/record-task-event.command';
 import { taskEventMetadata } from '../tasks/task-event-metadata';
 import { activityMetadata, reasonIfAny } from './activity-metadata';
 import { refusalsAsFailures } from './refusals-as-failures';
 
-export type RegistrationWorkerActivities = RegistrationActivities & HumanTaskActivities & NameCheckActivities;
+export type RegistrationWorkerActivities = RegistrationActivities &
+  HumanTaskActivities &
+  NameCheckActivities &
+  SupervisionActivities &
+  DeregistrationActivities;
 
 /**
  * The activities on task queue `registration`: each turns a workflow's request into a command or query. Effects are
@@ -39,6 +51,7 @@ export class RegistrationActivitiesService {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly deregistrations: DeregistrationDesk,
   ) {}
 
   /** Plain functions, as a Temporal worker registers them. */
@@ -53,6 +66,10 @@ export class RegistrationActivitiesService {
       checkName: (request) => refusalsAsFailures(() => this.checkName(request)),
       reexamineNames: ({ caseIds }) =>
         refusalsAsFailures(() => this.queries.execute(new ReexamineNames(caseIds, new Date()))),
+      recordSupervision: (input) => refusalsAsFailures(() => this.recordSupervision(input)),
+      ...this.deregistrationActivities(),
+      readSupervision: ({ creditCode }) =>
+        refusalsAsFailures(() => this.queries.execute(new ReadSupervision(creditCode))),
     };
   }
 
@@ -93,5 +110,39 @@ export class RegistrationActivitiesService {
 
   private checkName(request: NameCheckRequest): Promise<NameCheckAnswer> {
     return this.queries.execute(new CheckName(request, new Date()));
+  }
+
+  private recordSupervision(input: RecordSupervisionInput): Promise<SupervisionRecordView> {
+    const { idempotencyKey, creditCode, kind, action, reason, by } = input;
+    const metadata = activityMetadata({ actor: by, reason, correlationId: creditCode, causationId: idempotencyKey });
+    const decision = { recordId: idempotencyKey, kind, action, reason, by, at: instant(input.at, 'at') };
+    return this.commands.execute(new RecordSupervision(creditCode, decision, metadata));
+  }
+
+  private deregistrationActivities(): DeregistrationActivities {
+    const desk = this.deregistrations;
+    const meta = (caseId: string, key: string, actor: EventMetadata['actor'], reason?: string) =>
+      activityMetadata({ actor, ...reasonIfAny(reason), correlationId: caseId, causationId: key });
+    const system = { id: 'market-regulation', role: 'system', department: 'market-regulation' };
+    return {
+      applyForDeregistration: (input) =>
+        refusalsAsFailures(() => desk.apply(input, meta(input.caseId, input.idempotencyKey, input.applicant))),
+      startDeregistrationAnnouncement: (input) =>
+        refusalsAsFailures(() => desk.startAnnouncement(input, meta(input.caseId, input.idempotencyKey, system))),
+      recordDeregistrationObjection: ({ caseId, idempotencyKey, objection }) =>
+        refusalsAsFailures(() =>
+          desk.lodgeObjection(caseId, objection, meta(caseId, idempotencyKey, objection.by, objection.reason)),
+        ),
+      recordDeregistrationConfirmed: (input) =>
+        refusalsAsFailures(() => desk.confirm(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason))),
+      lapseDeregistration: (input) =>
+        refusalsAsFailures(() => desk.lapse(input, meta(input.caseId, input.idempotencyKey, system, input.reason))),
+      refuseDeregistration: (input) =>
+        refusalsAsFailures(() => desk.refuse(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason))),
+      deregisterEnterprise: (input) =>
+        refusalsAsFailures(() =>
+          desk.deregister(input, meta(input.caseId, input.idempotencyKey, input.by, input.reason)),
+        ),
+    };
   }
 }

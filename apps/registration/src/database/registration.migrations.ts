@@ -44,6 +44,15 @@ const statements = () => [
   `CREATE UNIQUE INDEX IF NOT EXISTS ${ONE_LIVE_HOLDER_INDEX}
      ON registration.registered_names (city, upper(trade_name), industry)
      WHERE status IN ('reserved', 'registered') AND linked_credit_code IS NULL AND NOT grandfathered`,
+  // Simplified deregistrations per enterprise (R3.1): at most one in progress, and none after one succeeded.
+  `CREATE TABLE IF NOT EXISTS registration.deregistrations (
+     case_id text PRIMARY KEY,
+     credit_code text NOT NULL,
+     status text NOT NULL CHECK (status IN ('in-progress', 'lapsed', 'refused', 'deregistered')),
+     status_since timestamptz NOT NULL
+   )`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS deregistrations_one_live
+     ON registration.deregistrations (credit_code) WHERE status IN ('in-progress', 'deregistered')`,
   // NO CYCLE: a code is never reused (R1.6); an exhausted block fails loudly instead of wrapping around. A new
   // sequence starts at a random point in the lower half of the block: registries wrongly sharing a division and block
   // (every throwaway test database, publishing to the same shared topics) then do not issue the same codes.

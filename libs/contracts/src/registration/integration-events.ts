@@ -67,6 +67,12 @@ export interface LicenseIssuedV1 {
 /** Facts the tax bureau publishes on `tax.events`. */
 export const TaxEventType = {
   TaxRecordOpened: 'TaxRecordOpened',
+  TaxPendingMatterRecorded: 'TaxPendingMatterRecorded',
+  TaxClearanceRecorded: 'TaxClearanceRecorded',
+  DeregistrationNoticeReceived: 'DeregistrationNoticeReceived',
+  TaxNoObjectionRaised: 'TaxNoObjectionRaised',
+  TaxObjectionRaised: 'TaxObjectionRaised',
+  TaxRecordClosed: 'TaxRecordClosed',
 } as const;
 
 export interface TaxRecordOpenedV1 {

@@ -62,6 +62,19 @@ export class RegisteredNames {
     }));
   }
 
+  /** The case licensed with this credit code and its name's status now, or undefined when no license carries it. */
+  async licensedAs(
+    db: Pick<PoolClient, 'query'>,
+    creditCode: string,
+  ): Promise<{ caseId: string; status: string } | undefined> {
+    const { rows } = await db.query<{ case_id: string; status: string }>(
+      'SELECT case_id, status FROM registration.registered_names WHERE credit_code = $1',
+      [creditCode],
+    );
+    const [row] = rows;
+    return row && { caseId: row.case_id, status: row.status };
+  }
+
   /**
    * Holds the name for the case: a new reservation, or the case's reservation moved to a new name in one statement,
    * so the old name is released only when the new one is held. False when another live holder has the name.

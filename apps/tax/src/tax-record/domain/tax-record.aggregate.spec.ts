@@ -44,3 +44,70 @@ describe(TaxRecord.name, () => {
     expect(() => given().sut.openFromLicense(other, openedAt)).toThrow(/cannot open the record/);
   });
 });
+
+describe(`${TaxRecord.name}: clearance for deregistration (R3.3)`, () => {
+  const officer = { id: 'tax-officer-zhao', role: 'tax-officer' as const, department: 'tax' as const };
+  const at = (hour: number) => new Date(Date.UTC(2026, 2, 2, hour));
+  const notice = { caseId: 'dereg-1', announcementLegalEndsAt: '2026-03-22T16:00:00.000Z', objectionDueAt: at(10) };
+  const typesOf = (events: unknown[]) => events.map((e) => (e as object).constructor.name);
+  const openRecord = () => {
+    const sut = new TaxRecord(taxpayerId);
+    sut.loadFromHistory([opened]);
+    return sut;
+  };
+  const arrears = {
+    matterId: 'm1',
+    kind: 'arrears' as const,
+    amount: { amount: '1200.00', currency: 'CNY' as const },
+    note: '欠缴增值税',
+  };
+
+  it('raises no objection at once when nothing is pending', () => {
+    const sut = openRecord();
+    sut.receiveDeregistrationNotice(notice, at(1));
+    expect(typesOf(sut.getUncommittedEvents())).toEqual(['DeregistrationNoticeReceived', 'TaxNoObjectionRaised']);
+    expect(sut.view().deregistrations).toEqual([
+      { caseId: 'dereg-1', objectionDueAt: at(10).toISOString(), verdict: 'no-objection' },
+    ]);
+  });
+
+  it('objects the day after the period, listing what is pending, when no clearance came', () => {
+    const sut = openRecord();
+    sut.recordPendingMatter(arrears, officer, at(0));
+    sut.receiveDeregistrationNotice(notice, at(1));
+    sut.answer('dereg-1', at(10));
+    const events = sut.getUncommittedEvents();
+    expect(typesOf(events)).toEqual(['TaxPendingMatterRecorded', 'DeregistrationNoticeReceived', 'TaxObjectionRaised']);
+    expect(events[2]).toMatchObject({
+      caseId: 'dereg-1',
+      pendingMatters: [arrears],
+      reason: expect.stringContaining('欠缴增值税'),
+    });
+  });
+
+  it('raises no objection when a clearance is recorded before the period ends, and answers only once', () => {
+    const sut = openRecord();
+    sut.recordPendingMatter(arrears, officer, at(0));
+    sut.receiveDeregistrationNotice(notice, at(1));
+    sut.recordClearance('c1', '已缴清税款', officer, at(5));
+    expect(sut.casesAwaitingAnswer(at(5))).toEqual(['dereg-1']);
+    expect(sut.casesAwaitingAnswer(at(10))).toEqual([]);
+    sut.answer('dereg-1', at(5));
+    sut.answer('dereg-1', at(10));
+    sut.recordClearance('c1', '已缴清税款', officer, at(6));
+    const events = sut.getUncommittedEvents();
+    expect(typesOf(events)).toEqual([
+      'TaxPendingMatterRecorded',
+      'DeregistrationNoticeReceived',
+      'TaxClearanceRecorded',
+      'TaxNoObjectionRaised',
+    ]);
+    expect(events[2]).toMatchObject({ settledMatterIds: ['m1'] });
+    expect(events[3]).toMatchObject({ because: 'cleared' });
+    expect(sut.view().pendingMatters).toEqual([]);
+  });
+
+  it('refuses officers on a taxpayer without a record', () => {
+    expect(() => new TaxRecord(taxpayerId).recordPendingMatter(arrears, officer, at(0))).toThrow(/税务登记/);
+  });
+});

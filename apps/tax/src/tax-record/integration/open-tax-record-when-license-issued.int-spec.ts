@@ -10,6 +10,7 @@ import { eventually } from '../../../../../test/support/event-fixtures';
 import { startGroupAtEnd, tailTopic, type Tail } from '../../../../../test/support/kafka-tail';
 import { servers, uniqueId } from '../../../../../test/support/servers';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
+import { createTestNamespace } from '../../../../../test/support/temporal-namespace';
 import { loadTaxConfig } from '../../config/env.schema';
 import { TaxModule } from '../../tax.module';
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './open-tax-record-when-license-issued.handler';
@@ -75,6 +76,8 @@ describe(OpenTaxRecordWhenLicenseIssuedHandler.name, () => {
       TAX_CONSUMER_GROUP: groupId,
       KAFKA_BROKERS: servers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: servers.temporalAddress,
+      // The app runs a worker on queue `tax`: never in a namespace where the running system's tax app polls.
+      TEMPORAL_NAMESPACE: await createTestNamespace('tax-inbox'),
     });
     const moduleRef = await Test.createTestingModule({ imports: [TaxModule.register(config)] }).compile();
     app = await moduleRef.init();

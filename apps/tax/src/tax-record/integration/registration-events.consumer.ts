@@ -12,7 +12,7 @@ import { startInboxConsumer } from '@govflow/event-store';
 import type { RunningConsumer } from '@govflow/messaging';
 import { HealthRegistry, KAFKA, PG_POOL, startWhenReachable } from '@govflow/platform';
 import { TAX_CONSUMER_GROUP } from '../../config/tax-consumer-group.token';
-import { OpenTaxRecordWhenLicenseIssuedHandler } from './open-tax-record-when-license-issued.handler';
+import { RegistrationEventsDispatch } from './registration-events.dispatch';
 
 /**
  * Reads registration.events through the inbox for the life of the app. A new group starts from the topic's
@@ -29,7 +29,7 @@ export class RegistrationEventsConsumer implements OnApplicationBootstrap, Befor
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(TAX_CONSUMER_GROUP) private readonly groupId: string,
-    private readonly openTaxRecord: OpenTaxRecordWhenLicenseIssuedHandler,
+    private readonly dispatch: RegistrationEventsDispatch,
     health: HealthRegistry,
   ) {
     health.register('inbox', () =>
@@ -57,7 +57,7 @@ export class RegistrationEventsConsumer implements OnApplicationBootstrap, Befor
           groupId: this.groupId,
           topics: [Topic.RegistrationEvents],
           fromBeginning: true,
-          handle: (event) => this.openTaxRecord.handle(event, new Date()),
+          handle: (event) => this.dispatch.handle(event, new Date()),
         }),
       () => this.stopping,
       this.logger,

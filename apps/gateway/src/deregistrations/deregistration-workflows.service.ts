@@ -1,0 +1,159 @@
+import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  Client,
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  type Actor,
+  CaseKind,
+  CaseSearchAttribute,
+  type DeregistrationRefusalDetails,
+  TaskQueue,
+} from '@govflow/contracts';
+import { PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
+import { simplifiedDeregistrationPolicies } from '@govflow/policy';
+import type { deregistrationWorkflow } from '../../../../workflows/deregistration/deregistration.workflow';
+import {
+  APPLICATION_UPDATE_ID,
+  applicationUpdate,
+  confirmationUpdate,
+  type DeregistrationStatus,
+  deregistrationStatusQuery,
+  deregistrationWorkflowId,
+  objectionUpdate,
+} from '../../../../workflows/deregistration/definitions';
+import { FieldsRefused } from '../http/api-error';
+import { requestFingerprint } from '../registrations/submit-registration/idempotency-key';
+import { CaseWorkflows } from '../temporal/case-workflows';
+import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import type { DeregistrationRequest, ObjectionBody } from './deregistration.request';
+
+const refusalStatus: Record<string, number> = {
+  NotEligible: HttpStatus.CONFLICT,
+  CommitmentsMismatch: HttpStatus.BAD_REQUEST,
+  EnterpriseNotFound: HttpStatus.NOT_FOUND,
+  NotEnterpriseOwner: HttpStatus.FORBIDDEN,
+};
+
+/** The deregistration workflows: started by the owner's application, read, confirmed and objected to. */
+@Injectable()
+export class DeregistrationWorkflows {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
+    private readonly cases: CaseWorkflows,
+  ) {}
+
+  /**
+   * Starts the case with the application Update; answers once market regulation accepted it, or throws its refusal.
+   * Under an Idempotency-Key the case id is derived from the applicant and key: a repeat answers the same case, and a
+   * different application under the same key is a 409.
+   */
+  async apply(
+    applicant: Actor,
+    application: DeregistrationRequest,
+    idempotencyKey?: string,
+  ): Promise<{ caseId: string }> {
+    const caseId = idempotencyKey ? derivedCaseId(applicant.id, idempotencyKey) : randomUUID();
+    const fingerprint = requestFingerprint(application);
+    const appliedAt = new Date();
+    const { version, value } = simplifiedDeregistrationPolicies.at(appliedAt);
+    const workflowId = deregistrationWorkflowId(caseId);
+    const start = new WithStartWorkflowOperation<typeof deregistrationWorkflow>('deregistrationWorkflow', {
+      taskQueue: TaskQueue.Orchestrator,
+      workflowId,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      // The case keeps the policy in force on the day it was filed, and the clock it was filed on.
+      args: [{ caseId, applicant, application, policy: { version, ...value }, timeScale: this.platform.timeScale }],
+      memo: { fingerprint },
+      typedSearchAttributes: [
+        { key: CaseSearchAttribute.CaseId, value: caseId },
+        { key: CaseSearchAttribute.CaseKind, value: CaseKind.Deregistration },
+        { key: CaseSearchAttribute.ApplicantId, value: applicant.id },
+        { key: CaseSearchAttribute.CaseStatus, value: 'applied' },
+      ],
+    });
+    try {
+      await this.temporal.workflow.executeUpdateWithStart(applicationUpdate, {
+        updateId: APPLICATION_UPDATE_ID,
+        startWorkflowOperation: start,
+      });
+    } catch (error) {
+      const refusal = applicationRefusal(error);
+      if (!refusal) throw error;
+      await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
+      throw refusal;
+    }
+    await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
+    return { caseId };
+  }
+
+  async status(caseId: string): Promise<DeregistrationStatus> {
+    const handle = this.temporal.workflow.getHandle(deregistrationWorkflowId(caseId));
+    try {
+      const { status } = await handle.describe();
+      if (status.name === 'COMPLETED') return (await handle.result()) as DeregistrationStatus;
+      return await handle.query(deregistrationStatusQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new NotFoundException(`no deregistration ${caseId}`);
+      throw error;
+    }
+  }
+
+  confirm(caseId: string, actor: Actor, extend: boolean): Promise<DeregistrationStatus> {
+    const request = { actor, ...(extend && { extend }) };
+    return this.cases.update(deregistrationWorkflowId(caseId), confirmationUpdate, request);
+  }
+
+  object(caseId: string, actor: Actor, name: string, { reason, contact }: ObjectionBody) {
+    return this.cases.update(deregistrationWorkflowId(caseId), objectionUpdate, { actor, name, reason, contact });
+  }
+
+  /** The announcements running now (public): Temporal's visibility lists the cases, each answers its window. */
+  async announcing(): Promise<DeregistrationStatus[]> {
+    const query = `CaseKind = '${CaseKind.Deregistration}' AND CaseStatus = 'announcing' AND ExecutionStatus = 'Running'`;
+    const found: DeregistrationStatus[] = [];
+    for await (const execution of this.temporal.workflow.list({ query })) {
+      const status = await this.temporal.workflow
+        .getHandle(execution.workflowId)
+        .query(deregistrationStatusQuery)
+        .catch(() => undefined);
+      if (status?.announcement?.open) found.push(status);
+    }
+    return found;
+  }
+
+  private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {
+    if (!key) return;
+    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
+    if (memo?.fingerprint !== fingerprint) {
+      throw new ConflictException(`Idempotency-Key ${key} was already used for a different application; use a new key`);
+    }
+  }
+}
+
+/** A UUID from the applicant and their key, so a repeat finds the same case (and two applicants never collide). */
+function derivedCaseId(applicantId: string, key: string): string {
+  const hex = createHash('sha256').update(`deregistration|${applicantId}|${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function applicationRefusal(error: unknown): FieldsRefused | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in refusalStatus)) return undefined;
+  const [details] = (cause.details ?? []) as (DeregistrationRefusalDetails | undefined)[];
+  const reasons = details?.reasons ?? [{ message: cause.message }];
+  const fallback = cause.type === 'CommitmentsMismatch' ? 'commitments' : null;
+  const errors = reasons.map((r) => ({
+    field: 'field' in r && r.field ? r.field : fallback,
+    message: r.message,
+    ...('code' in r && r.code ? { code: r.code } : {}),
+  }));
+  return new FieldsRefused(refusalStatus[cause.type]!, errors);
+}

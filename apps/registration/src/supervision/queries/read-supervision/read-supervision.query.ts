@@ -1,0 +1,3 @@
+export class ReadSupervision {
+  constructor(readonly creditCode: string) {}
+}

@@ -1,0 +1,22 @@
+import type { Deadline, PolicyPeriod } from '../../libs/contracts/src/time/deadlines';
+import { deadlineOf } from '../shared/deadlines';
+
+/**
+ * A case's legal time on its clock. At scale 1 it is workflow time. On an accelerated local run (GOVFLOW_TIME_SCALE=N)
+ * every real second since the case began is N legal seconds, so a period that follows another (the confirmation after
+ * the announcement) starts where the first one legally ended, not a few real seconds after the case began.
+ */
+export function caseClock(timeScale: number) {
+  const began = Date.now();
+  const legalNow = () => new Date(began + (Date.now() - began) * timeScale);
+  return {
+    legalNow,
+    /** The period's real deadline from `legalFrom`, and the instant (workflow time) its timer fires. */
+    async deadline(period: PolicyPeriod, legalFrom: Date): Promise<Deadline> {
+      const resolved = await deadlineOf(period, legalFrom, timeScale);
+      const gap = Date.parse(resolved.legalDueAt) - legalFrom.getTime();
+      const dueAt = new Date(Date.now() + Math.ceil(gap / timeScale)).toISOString();
+      return { ...resolved, dueAt };
+    },
+  };
+}
