@@ -24,12 +24,10 @@ export interface RegistrationTestBed {
 /**
  * The time-skipping server with the case search attributes, a worker for workflows/ on `workflowQueue` and one
  * for the given (fake department) activities on the registration queue, as the real services would run them.
- * `deadlines` replaces the policy's resolver only where a test needs a calendar year libs/policy does not cover yet.
  */
 export async function startRegistrationTestBed(
   workflowQueue: string,
   activities: object,
-  deadlines: object = deadlineActivities,
 ): Promise<RegistrationTestBed> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -44,7 +42,7 @@ export async function startRegistrationTestBed(
   const workflowsPath = require.resolve('../../workflows');
   const workers = await Promise.all([
     // As the orchestrator runs it: workflows with the deadline resolver as their local activity.
-    Worker.create({ connection, taskQueue: workflowQueue, workflowsPath, activities: deadlines }),
+    Worker.create({ connection, taskQueue: workflowQueue, workflowsPath, activities: deadlineActivities }),
     Worker.create({ connection, taskQueue: TaskQueue.Registration, activities }),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));

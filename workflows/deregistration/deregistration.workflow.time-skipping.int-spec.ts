@@ -23,7 +23,8 @@ import {
   officerLi,
   owner,
 } from './deregistration.fixtures';
-import { deadlineIn, deadlinesThrough2027, policyOn } from '../../test/support/deregistration-policy';
+import { resolveDeadline } from '@govflow/policy';
+import { policyOn } from '../../test/support/deregistration-policy';
 import { deregistrationWorkflow } from './deregistration.workflow';
 
 jest.setTimeout(90_000);
@@ -38,7 +39,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
   let testBed: RegistrationTestBed;
 
   beforeAll(async () => {
-    testBed = await startRegistrationTestBed(workflowQueue, service.activities, deadlinesThrough2027);
+    testBed = await startRegistrationTestBed(workflowQueue, service.activities);
     env = testBed.env;
   });
   afterAll(() => testBed?.stop());
@@ -94,7 +95,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
   it('announces for 20 days, takes the confirmation and deregisters on approval (history events counted)', async () => {
     const { caseId, handle } = await start();
     const { announcement } = await reaching(handle, (s) => s.status === 'announcing');
-    const expected = deadlineIn({ period: { days: 20 }, from: announcement!.startedAt, timeScale: 1 });
+    const expected = resolveDeadline({ period: { days: 20 }, from: announcement!.startedAt, timeScale: 1 });
     expect(announcement!.due).toMatchObject({ legalDueAt: expected.legalDueAt, dueAtCalendar: expected.dueAtCalendar });
     expect(service.callsFor(caseId).startDeregistrationAnnouncement).toMatchObject([
       { legalEndsAt: expected.legalDueAt, timeScale: 1, policyVersion: 'deregistration-2022' },
@@ -125,7 +126,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
     const { handle } = await start(limitedCompany, policyOn('2018-06-01'));
     const { announcement, policyVersion } = await reaching(handle, (s) => s.status === 'announcing');
     expect(policyVersion).toBe('deregistration-2017');
-    const expected = deadlineIn({ period: { days: 45 }, from: announcement!.startedAt, timeScale: 1 });
+    const expected = resolveDeadline({ period: { days: 45 }, from: announcement!.startedAt, timeScale: 1 });
     expect(announcement!.due.legalDueAt).toBe(expected.legalDueAt);
     await handle.terminate('test over');
   });
