@@ -1,3 +1,4 @@
+import { chinaIsoDate, chinaWorkingDayCalendar } from '@govflow/policy';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication, residents } from './support/registration-fixtures';
@@ -6,12 +7,18 @@ interface Task {
   taskId: string;
   caseId: string;
   kind: string;
+  dueAt: string;
+  legalDueAt: string;
+  dueAtCalendar: string | null;
+  timeScale: number;
+  clockAccelerated: boolean;
+  provisional: boolean;
 }
 interface Deregistration {
   status: string;
   announcement?: { startedAt: string; due: { legalDueAt: string; dueAt: string }; open: boolean };
   taxAnswer?: { verdict: string };
-  steps: { name: string; status: string }[];
+  steps: { name: string; status: string; due?: { legalDueAt: string } }[];
 }
 
 const SCALE = 86_400; // a day a second: the 20-day announcement lasts about 20 seconds
@@ -52,22 +59,19 @@ describe('simplified deregistration, end to end (GOVFLOW_TIME_SCALE=86400)', () 
       timeoutMs,
     );
 
-  it('licenses an enterprise, announces its deregistration publicly, hears tax by event, and closes objections at expiry', async () => {
-    const walkStarted = Date.now();
-    const registered = await registrant.post<{ caseId: string }>(
-      '/api/registrations',
-      establishmentApplication('星河'),
-    );
-    expect(registered.status).toBe(202);
+  const licensedEnterprise = async (name: string) => {
+    const registered = await registrant.post<{ caseId: string }>('/api/registrations', establishmentApplication(name));
+    expect([registered.status, registered.body]).toEqual([202, expect.anything()]);
     await approve((await taskOf(registered.body.caseId, 'registration-review')).taskId, 'materials complete');
-    const licensed = await eventually('the license and the tax record', async () => {
+    const license = await eventually(`the license of ${name}`, async () => {
       const { body } = await registrant.get<{ status: string; license?: { creditCode: string } }>(
         `/api/registrations/${registered.body.caseId}`,
       );
       return body.status === 'completed' ? body.license : undefined;
     });
-    const creditCode = licensed.creditCode;
-
+    return license.creditCode;
+  };
+  const applyToDeregister = async (creditCode: string) => {
     const signedAt = new Date().toISOString();
     const commitments = [residents.zhangSan, residents.liSi].map((investor) => ({ ...investor, signedAt }));
     const applied = await registrant.post<{ caseId: string }>(
@@ -76,44 +80,114 @@ describe('simplified deregistration, end to end (GOVFLOW_TIME_SCALE=86400)', () 
       { 'Idempotency-Key': `dereg-${creditCode}` },
     );
     expect(applied.status).toBe(202);
-    const { caseId } = applied.body;
-
-    const announcing = await deregistrationReaches(caseId, 'announcing');
-    const listed = await eventually('the public announcement', async () => {
-      const { body } = await PortalClient.anonymous(stack.gatewayUrl).get<{ caseId: string; endsAt: string }[]>(
-        '/api/announcements',
-      );
-      return body.find((a) => a.caseId === caseId);
-    });
-    expect(listed.endsAt).toBe(announcing.announcement!.due.legalDueAt);
-    // Tax has nothing pending for a new enterprise: no objection, by event, before the period ends.
-    await eventually('tax to raise no objection', async () => {
-      const { body } = await registrant.get<Deregistration>(`/api/deregistrations/${caseId}`);
-      return body.taxAnswer?.verdict === 'no-objection' ? true : undefined;
-    });
-
-    const early = await creditor.post(`/api/announcements/${caseId}/objections`, {
-      reason: '尚欠货款',
-      contact: '138',
-    });
-    expect(early.status).toBe(201);
-    // About 20 seconds later the period has legally ended: the objection channel is closed.
-    const closed = await eventually(
-      'the announcement to close',
+    return applied.body.caseId;
+  };
+  const announcementCloses = (caseId: string) =>
+    eventually(
+      `the announcement of ${caseId} to close`,
       async () => {
         const { body } = await registrant.get<Deregistration>(`/api/deregistrations/${caseId}`);
         return body.announcement?.open === false ? body : undefined;
       },
       45_000,
     );
+  const objection = { reason: '尚欠货款', contact: '138' };
+
+  it('walks two enterprises from license to the end of deregistration: the objected one can only be refused, the other is deregistered, its name blocked and its tax record closed', async () => {
+    const walkStarted = Date.now();
+    const [objectedCode, cleanCode] = await Promise.all([licensedEnterprise('星河'), licensedEnterprise('云帆')]);
+    const [objected, clean] = await Promise.all([applyToDeregister(objectedCode), applyToDeregister(cleanCode)]);
+
+    const announcing = await deregistrationReaches(objected, 'announcing');
+    const listed = await eventually('the public announcement', async () => {
+      const { body } = await PortalClient.anonymous(stack.gatewayUrl).get<{ caseId: string; endsAt: string }[]>(
+        '/api/announcements',
+      );
+      return body.find((a) => a.caseId === objected);
+    });
+    expect(listed.endsAt).toBe(announcing.announcement!.due.legalDueAt);
+    // Tax has nothing pending for a new enterprise: no objection, by event, before the period ends.
+    await eventually('tax to raise no objection', async () => {
+      const views = await Promise.all(
+        [objected, clean].map((id) => registrant.get<Deregistration>(`/api/deregistrations/${id}`)),
+      );
+      return views.every(({ body }) => body.taxAnswer?.verdict === 'no-objection') ? true : undefined;
+    });
+    expect((await creditor.post(`/api/announcements/${objected}/objections`, objection)).status).toBe(201);
+
+    // About 20 seconds later the period has legally ended: the objection channel is closed.
+    const [closed] = await Promise.all([announcementCloses(objected), announcementCloses(clean)]);
     expect(closed.steps.find((s) => s.name === 'announcement')?.status).toBe('objected');
-    const late = await creditor.post(`/api/announcements/${caseId}/objections`, { reason: '尚欠货款', contact: '138' });
-    expect(late.status).toBe(409);
-    console.log(
-      `deregistration walked to the announcement's end in ${Math.round((Date.now() - walkStarted) / 1000)} s`,
+    expect((await creditor.post(`/api/announcements/${objected}/objections`, objection)).status).toBe(409);
+    const announcementEnded = Date.now();
+
+    // The confirmation window (20 days from the period's end, running into 2027 on the provisional calendar) opens.
+    for (const caseId of [objected, clean]) {
+      await deregistrationReaches(caseId, 'awaiting-confirmation');
+      const confirmed = await registrant.post<Deregistration>(`/api/deregistrations/${caseId}/confirm`);
+      expect(confirmed.status).toBe(200);
+    }
+
+    // Objected: the officer may only refuse, and the refusal is recorded.
+    const objectedReview = await taskOf(objected, 'deregistration-review');
+    expect((await officer.post(`/api/tasks/${objectedReview.taskId}/claim`)).status).toBe(200);
+    const approveObjected = await officer.post(`/api/tasks/${objectedReview.taskId}/decision`, {
+      outcome: 'approve',
+      reason: '材料齐全',
+    });
+    expect(approveObjected.status).toBe(409);
+    const rejectObjected = await officer.post(`/api/tasks/${objectedReview.taskId}/decision`, {
+      outcome: 'reject',
+      reason: '公告期内有债权人提出异议',
+    });
+    expect(rejectObjected.status).toBe(200);
+    await deregistrationReaches(objected, 'rejected');
+
+    // Not objected: a deregistration-review task due in 3 working days by the calendar, escalating sooner here.
+    const review = await taskOf(clean, 'deregistration-review');
+    const underReview = await deregistrationReaches(clean, 'under-review');
+    const reviewStep = underReview.steps.find((s) => s.name === 'officer-review');
+    expect(review).toMatchObject({
+      kind: 'deregistration-review',
+      legalDueAt: reviewStep?.due?.legalDueAt,
+      timeScale: SCALE,
+      clockAccelerated: true,
+    });
+    const lastDay = chinaIsoDate(new Date(Date.parse(review.legalDueAt) - 1));
+    expect(review.dueAtCalendar).toBe(`${lastDay} 24:00 北京时间`);
+    expect(chinaWorkingDayCalendar.isWorkingDay(lastDay)).toBe(true);
+    expect(Date.parse(review.dueAt)).toBeLessThan(Date.parse(review.legalDueAt));
+    expect(review.provisional).toBe(lastDay >= '2027-01-01');
+    await approve(review.taskId, '公告期满无异议，清税完毕');
+    const deregistered = await deregistrationReaches(clean, 'deregistered');
+    const stepStatus = (name: string) => deregistered.steps.find((s) => s.name === name)?.status;
+    expect([stepStatus('confirmation'), stepStatus('officer-review'), stepStatus('deregister')]).toEqual([
+      'done',
+      'done',
+      'done',
+    ]);
+
+    // R1.3: the trade name stays unavailable for a year from deregistration, to anyone.
+    const nameCheck = await creditor.get<{ available: boolean; problems: { code: string; message: string }[] }>(
+      `/api/names/check?${new URLSearchParams({ division: '北京', tradeName: '云帆', industry: '科技', organizationForm: '有限公司' }).toString()}`,
     );
-    // The confirmation window that follows (20 days after 2026-12-21) ends in 2027: the case waits for 2027's
-    // working-day calendar in libs/policy (CalendarYearNotCovered) before it asks for confirmation. The steps after
-    // it (confirmation, extension, lapse, the officer's decision) are covered by the workflow's time-skipping tests.
+    expect(nameCheck.status).toBe(200);
+    expect(nameCheck.body.available).toBe(false);
+    expect(nameCheck.body.problems).toContainEqual({
+      code: 'identical-trade-name',
+      message: expect.stringMatching(/注销，未满一年/),
+    });
+
+    // Tax closes the taxpayer's record by event (TaxRecordClosed on the case's audit trail).
+    const admin = await PortalClient.login(stack.gatewayUrl, 'admin');
+    const closedRecord = await eventually('the tax record to close', async () => {
+      const { body } = await admin.get<{ type: string; service: string }[]>(`/api/audit/cases/${clean}/events`);
+      return body.find((event) => event.type === 'TaxRecordClosed');
+    });
+    expect(closedRecord.service).toBe('tax');
+    console.log(
+      `deregistration walked to the announcement's end in ${Math.round((announcementEnded - walkStarted) / 1000)} s, ` +
+        `to the tax record's closing in ${Math.round((Date.now() - walkStarted) / 1000)} s`,
+    );
   }, 150_000);
 });
