@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -56,4 +57,23 @@ export async function waitForHealthy(url: string, app: RunningApp, timeoutMs = 4
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`not healthy after ${timeoutMs} ms; last report ${JSON.stringify(last)}; output ${app.output()}`);
+}
+
+/**
+ * Fails when something already listens on `port`. Without this an app of ours would exit on EADDRINUSE while
+ * waitForHealthy got its answer from the other listener (another run of the same suite), and the test would talk to
+ * that run's stack.
+ */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is in use (another run of this suite?): wait for it to end and retry`)
+          : error,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve())); // where the apps listen (bootstrap.ts)
+  });
 }

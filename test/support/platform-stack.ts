@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestNamespace } from './temporal-namespace';
-import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './app-process';
+import { assertPortFree, ensureBuilt, type RunningApp, startApp, waitForHealthy } from './app-process';
 import { Topic } from '@govflow/contracts';
 import { readModelFeeds } from '../../apps/gateway/src/read-models/read-model-feeds';
 import { createKafka } from '@govflow/messaging';
@@ -26,6 +26,7 @@ export async function startPlatformStack(
   extraEnv: Record<string, string> = {},
 ): Promise<PlatformStack> {
   ensureBuilt();
+  await Promise.all([0, 1, 2, 4].map((offset) => assertPortFree(basePort + offset)));
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
   const databases: TestDatabase[] = await Promise.all(
