@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type {
   RecordSupervisionInput,
   SupervisionActivities,
@@ -6,7 +7,7 @@ import type {
 } from '../../libs/contracts/src/supervision/supervision';
 
 const { recordSupervision, readSupervision } = proxyActivities<SupervisionActivities>({
-  taskQueue: 'registration',
+  taskQueue: TaskQueue.Registration,
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });

@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type {
   RecordTaxClearanceInput,
   RecordTaxPendingMatterInput,
@@ -7,7 +8,7 @@ import type {
 } from '../../libs/contracts/src/tax/tax-clearance';
 
 const { recordTaxPendingMatter, recordTaxClearance } = proxyActivities<TaxActivities>({
-  taskQueue: 'tax',
+  taskQueue: TaskQueue.Tax,
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });
