@@ -32,6 +32,8 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
 import type { DeregistrationRequest, ObjectionBody } from './deregistration.request';
 
+const SAFE_ID = /^[\w-]{1,200}$/;
+
 const refusalStatus: Record<string, number> = {
   NotEligible: HttpStatus.CONFLICT,
   CommitmentsMismatch: HttpStatus.BAD_REQUEST,
@@ -126,6 +128,22 @@ export class DeregistrationWorkflows {
       if (status?.announcement?.open) found.push(status);
     }
     return found;
+  }
+
+  /** The applicant's own deregistrations, newest first: visibility finds them, each answers its status. */
+  async ofApplicant(applicantId: string): Promise<DeregistrationStatus[]> {
+    if (!SAFE_ID.test(applicantId)) return [];
+    const { CaseKind: Kind, ApplicantId } = CaseSearchAttribute;
+    const query = `${Kind.name} = '${CaseKind.Deregistration}' AND ${ApplicantId.name} = '${applicantId}'`;
+    const caseIds: string[] = [];
+    for await (const execution of this.temporal.workflow.list({ query })) {
+      const caseId = execution.typedSearchAttributes.get(CaseSearchAttribute.CaseId);
+      if (caseId && !caseIds.includes(caseId)) caseIds.push(caseId);
+    }
+    const found = await Promise.all(caseIds.map((caseId) => this.status(caseId).catch(() => undefined)));
+    return found
+      .filter((status): status is DeregistrationStatus => status !== undefined)
+      .sort((a, b) => (b.steps[0]?.at ?? '').localeCompare(a.steps[0]?.at ?? ''));
   }
 
   private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {

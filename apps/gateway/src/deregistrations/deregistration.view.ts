@@ -36,6 +36,16 @@ export const deregistrationView = z.object({
   refusal: z.object({ type: z.string(), message: z.string() }).optional(),
 });
 
+/** One of the applicant's own deregistrations (GET /api/deregistrations). */
+export const deregistrationSummary = z.object({
+  caseId: z.string(),
+  status: deregistrationView.shape.status,
+  appliedAt: z.string().describe('ISO instant of the application'),
+  creditCode: z.string().optional().describe('absent when the application was refused before the register answered'),
+  enterpriseName: z.string().optional(),
+});
+export type DeregistrationSummary = z.infer<typeof deregistrationSummary>;
+
 /** One entry of the public announcement list (简易注销公告). */
 export const announcementView = z.object({
   caseId: z.string(),

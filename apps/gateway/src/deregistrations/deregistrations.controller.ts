@@ -28,7 +28,7 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { caseIdPipe } from '../registrations/case-id';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyPipe } from '../registrations/submit-registration/idempotency-key';
 import { confirmationRequest, deregistrationRequest, type DeregistrationRequest } from './deregistration.request';
-import { deregistrationView } from './deregistration.view';
+import { deregistrationSummary, type DeregistrationSummary, deregistrationView } from './deregistration.view';
 import { DeregistrationWorkflows } from './deregistration-workflows.service';
 
 const mayRead = (actor: Actor) => actor.role === 'registration-officer' || actor.role === 'administrator';
@@ -60,6 +60,23 @@ export class DeregistrationsController {
     @Headers(IDEMPOTENCY_KEY_HEADER.toLowerCase()) idempotencyKey: string | undefined,
   ): Promise<{ caseId: string }> {
     return this.workflows.apply(toContractActor(actor), application, idempotencyKeyPipe.transform(idempotencyKey));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: "The caller's own deregistrations, newest first",
+    description: 'Listed from Temporal visibility, so a case applied for a moment ago may take a second to appear.',
+  })
+  @ApiOkResponse({ schema: { type: 'array', items: openApiSchemaOf(deregistrationSummary) } })
+  @ApiErrorResponses(401)
+  async list(@CurrentActor() actor: Actor): Promise<DeregistrationSummary[]> {
+    const cases = await this.workflows.ofApplicant(actor.id);
+    return cases.map(({ caseId, status, steps, enterprise }) => ({
+      caseId,
+      status,
+      appliedAt: steps[0]?.at ?? '',
+      ...(enterprise && { creditCode: enterprise.creditCode, enterpriseName: enterprise.enterpriseName }),
+    }));
   }
 
   @Get(':caseId')

@@ -117,6 +117,19 @@ describe('deregistrations over HTTP (workflows and the real market-regulation se
     );
     expect(view.announcement?.due.legalDueAt).toEqual(expect.any(String));
     expect((await gateway.get(`/api/deregistrations/${caseId}`, 'registrant2')).status).toBe(404);
+    const mine = await eventually(
+      async () => (await gateway.get('/api/deregistrations', 'registrant1')).json() as Promise<{ caseId: string }[]>,
+      (list) => list.some((c) => c.caseId === caseId),
+    );
+    expect(mine.find((c) => c.caseId === caseId)).toEqual({
+      caseId,
+      status: 'announcing',
+      appliedAt: expect.any(String),
+      creditCode,
+      enterpriseName: expect.any(String),
+    });
+    const theirs = (await (await gateway.get('/api/deregistrations', 'registrant2')).json()) as { caseId: string }[];
+    expect(theirs.map((c) => c.caseId)).not.toContain(caseId);
     expect((await gateway.get(`/api/deregistrations/${caseId}`, 'reg-officer1')).status).toBe(200);
 
     const listed = await eventually(

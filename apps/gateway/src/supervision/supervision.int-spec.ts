@@ -46,7 +46,11 @@ describe('supervision records over HTTP (workflows and the real market-regulatio
 
     const read = await gateway.get(records(creditCode), 'registrant1');
     expect(read.status).toBe(200);
-    expect(await read.json()).toMatchObject({ open: ['investigation'], entries: [{ action: 'open' }] });
+    expect(await read.json()).toMatchObject({
+      open: ['investigation'],
+      entries: [{ action: 'open' }],
+      enterprise: { status: 'registered', enterpriseName: expect.any(String) },
+    });
   });
 
   it('answers 409 for a matter already open, and closes it with a reason', async () => {

@@ -173,6 +173,9 @@ describe('deregistration activities against PostgreSQL', () => {
       details?: { reasons: { code: string }[] }[];
     };
     expect(again.details?.[0]?.reasons.map((r) => r.code)).toEqual(['already-deregistered']);
+    // The register answers it as 注销 beside its supervision record (the enterprise page shows that).
+    const record = await sut.run('read', sut.activities.readSupervision, { creditCode });
+    expect(record.enterprise).toMatchObject({ status: 'deregistered', since: deregistration.at });
     // The retired code is never issued again: later licenses draw new organisation bodies (the sequence never cycles).
     const later = await licensed();
     expect(later).not.toBe(creditCode);

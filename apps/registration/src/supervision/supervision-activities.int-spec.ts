@@ -60,6 +60,11 @@ describe('supervision activities against PostgreSQL', () => {
   it('answers the record, open matters first, and refuses a second open and a close of what is not open', async () => {
     const read = await sut.run('read', sut.activities.readSupervision, { creditCode });
     expect(read).toMatchObject({ creditCode, open: ['abnormal-operations'], entries: [{ action: 'open' }] });
+    expect(read.enterprise).toEqual({
+      enterpriseName: expect.any(String),
+      status: 'registered',
+      since: expect.any(String),
+    });
 
     const reopened = await failureOf(record(decision()));
     expect(reopened).toMatchObject({ type: 'SupervisionMatterAlreadyOpen', nonRetryable: true });

@@ -32,8 +32,18 @@ export interface SupervisionEntry {
   at: string;
 }
 
+/** What the register says of the enterprise beside its record: 存续 (registered) or 注销 (deregistered). */
+export interface RegisteredEnterprise {
+  enterpriseName: string;
+  status: 'registered' | 'deregistered';
+  /** When the register last changed the status: the license's issue or the deregistration. */
+  since: string;
+}
+
 export interface SupervisionRecordView {
   creditCode: string;
+  /** Present when read (not in the answer to a recorded decision). */
+  enterprise?: RegisteredEnterprise;
   /** The matters open now, in the order of `supervisionKinds`. */
   open: SupervisionKind[];
   entries: SupervisionEntry[];

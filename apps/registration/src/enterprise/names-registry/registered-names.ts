@@ -66,13 +66,13 @@ export class RegisteredNames {
   async licensedAs(
     db: Pick<PoolClient, 'query'>,
     creditCode: string,
-  ): Promise<{ caseId: string; status: string } | undefined> {
-    const { rows } = await db.query<{ case_id: string; status: string }>(
-      'SELECT case_id, status FROM registration.registered_names WHERE credit_code = $1',
+  ): Promise<{ caseId: string; status: string; since: Date } | undefined> {
+    const { rows } = await db.query<{ case_id: string; status: string; status_since: Date }>(
+      'SELECT case_id, status, status_since FROM registration.registered_names WHERE credit_code = $1',
       [creditCode],
     );
     const [row] = rows;
-    return row && { caseId: row.case_id, status: row.status };
+    return row && { caseId: row.case_id, status: row.status, since: row.status_since };
   }
 
   /**
