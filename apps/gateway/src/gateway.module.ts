@@ -15,6 +15,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
+import { DeregistrationPagesModule } from './deregistrations/pages/deregistration-pages.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -41,6 +42,7 @@ export class GatewayModule {
         RegistrationPagesModule,
         TaskPagesModule,
         AuditPagesModule,
+        DeregistrationPagesModule,
       ],
       controllers: [LandingPageController],
       providers: [

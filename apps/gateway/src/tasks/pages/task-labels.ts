@@ -1,7 +1,16 @@
-import { reviewPeriodZh } from '../../portal/deadline-view';
+import { simplifiedDeregistrationPolicies } from '@govflow/policy';
+import { periodZh, reviewPeriodZh } from '../../portal/deadline-view';
+
+const deregistrationReviewPeriodZh = (at: string = new Date().toISOString()) =>
+  periodZh(simplifiedDeregistrationPolicies.at(new Date(at)).value.reviewPeriod);
 
 /** Each kind of task, and its rule; the period comes from the policy in force when the case started. */
 const KINDS: Record<string, { label: string; rule: (startedAt?: string) => string }> = {
+  'deregistration-review': {
+    label: '简易注销审核',
+    rule: (startedAt) =>
+      `公告期届满、申请人确认后，登记机关的登记审核员在${deregistrationReviewPeriodZh(startedAt)}内作出决定；公告期内有异议（含税务机关的异议）的，只能驳回，并列明异议。`,
+  },
   'registration-review': {
     label: '设立登记审核',
     rule: (startedAt) =>

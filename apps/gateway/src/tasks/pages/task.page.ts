@@ -14,6 +14,8 @@ import type { RegistrationView } from '../../registrations/registration-view';
 import { REGISTRATION_REVIEW } from '../review-name-checks';
 import type { InboxTaskView } from '../task-view';
 import type { TaskDueView } from '../task-due';
+import type { DeregistrationStatus } from '../../../../../workflows/deregistration/definitions';
+import { deregistrationReviewContext, DEREGISTRATION_REVIEW } from './deregistration-review';
 import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh, withoutRequestSyntax } from './task-labels';
 
 interface NamedActor {
@@ -133,6 +135,7 @@ export class TaskPage {
   private async render(page: PageContext, taskId: string, extra: object, status = 200): Promise<void> {
     const path = `/api/tasks/${encodeURIComponent(taskId)}`;
     const task = await page.api.read<TaskDetail>(path);
+    if (task.kind === DEREGISTRATION_REVIEW) return this.renderDeregistration(page, task, extra, status);
     const [application, caseView, nameCheck] = await Promise.all([
       page.api.call<EstablishmentApplication>('GET', `/api/registrations/${task.caseId}/application`),
       page.api.call<RegistrationView>('GET', `/api/registrations/${task.caseId}`),
@@ -168,6 +171,41 @@ export class TaskPage {
         })),
         decisionLabel: task.decision ? (OUTCOMES[task.decision.outcome] ?? task.decision.outcome) : '',
         outcomes: Object.entries(OUTCOMES).map(([value, label]) => ({ value, label })),
+        done: ACTIONS.find((a) => a === page.request.query.done),
+        errors: [],
+        form: {},
+        ...extra,
+      },
+      status,
+    );
+  }
+
+  /** A deregistration review: the case as the API answers it, only 驳回 offered while an objection stands. */
+  private async renderDeregistration(page: PageContext, task: TaskDetail, extra: object, status: number) {
+    const view = await page.api.read<DeregistrationStatus>(`/api/deregistrations/${task.caseId}`);
+    const review = deregistrationReviewContext(view, task.decision?.outcome);
+    page.render(
+      'tasks/task.njk',
+      {
+        title: `${taskKindZh(task.kind)} - 任务`,
+        backLink: '/portal/tasks',
+        task,
+        kindLabel: taskKindZh(task.kind),
+        rule: taskRuleZh(task.kind, task.history[0]?.at),
+        caseStatus: review.caseStatus,
+        mine: task.assignee === page.session.actor.id,
+        deadline: { ...deadlineLineOf(task), period: review.period },
+        overdue: task.status === 'open' && Date.parse(task.dueAt) < Date.now(),
+        history: task.history.map((line) => ({
+          ...line,
+          typeLabel: taskEventZh(line.type),
+          attemptedLabel: line.attempted ? taskActionZh(line.attempted) : '',
+          outcomeLabel: line.outcome ? review.outcomeZh(line.outcome) : '',
+          refusal: line.type === 'refused' ? failureZh(line.failure, line.message ?? '') : '',
+        })),
+        deregistration: review,
+        decisionLabel: task.decision ? review.outcomeZh(task.decision.outcome) : '',
+        outcomes: review.outcomes,
         done: ACTIONS.find((a) => a === page.request.query.done),
         errors: [],
         form: {},
