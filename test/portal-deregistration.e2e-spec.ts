@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
-import { establishmentApplication } from './support/registration-fixtures';
+import { establishmentApplication, residents } from './support/registration-fixtures';
 
 jest.setTimeout(240_000);
 
@@ -57,25 +57,32 @@ describe('the portal in Chromium: 简易注销 by clicking only (GOVFLOW_TIME_SC
   let officer: Page;
   let creditor: Page;
   let appliedAt: number;
+  let owner: PortalClient;
+  // A second enterprise, applied for through the API: a creditor objects to it with the form, so it can only be refused.
+  let objectedCode: string;
+  let objectedCaseId: string;
 
-  it('has a licensed enterprise to start from (established through the API, as the registration test clicks it)', async () => {
-    const owner = await PortalClient.login(stack.gatewayUrl, 'registrant1');
+  it('has two licensed enterprises to start from (established through the API, as the registration test clicks it)', async () => {
+    owner = await PortalClient.login(stack.gatewayUrl, 'registrant1');
     const approver = await PortalClient.login(stack.gatewayUrl, 'reg-officer1');
-    const registered = await owner.post<{ caseId: string }>('/api/registrations', establishmentApplication('星河'));
-    expect(registered.status).toBe(202);
-    const task = await eventually('the registration review', async () => {
-      const { body } = await approver.get<{ taskId: string; caseId: string }[]>('/api/tasks?status=open');
-      return body.find((t) => t.caseId === registered.body.caseId);
-    });
-    expect((await approver.post(`/api/tasks/${task.taskId}/claim`)).status).toBe(200);
-    expect((await approver.post(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve' })).status).toBe(200);
-    const license = await eventually('the license', async () => {
-      const { body } = await owner.get<{ status: string; license?: { creditCode: string } }>(
-        `/api/registrations/${registered.body.caseId}`,
-      );
-      return body.status === 'completed' ? body.license : undefined;
-    });
-    creditCode = license.creditCode;
+    const licensed = async (name: string) => {
+      const registered = await owner.post<{ caseId: string }>('/api/registrations', establishmentApplication(name));
+      expect(registered.status).toBe(202);
+      const task = await eventually(`the registration review of ${name}`, async () => {
+        const { body } = await approver.get<{ taskId: string; caseId: string }[]>('/api/tasks?status=open');
+        return body.find((t) => t.caseId === registered.body.caseId);
+      });
+      expect((await approver.post(`/api/tasks/${task.taskId}/claim`)).status).toBe(200);
+      expect((await approver.post(`/api/tasks/${task.taskId}/decision`, { outcome: 'approve' })).status).toBe(200);
+      const license = await eventually(`the license of ${name}`, async () => {
+        const { body } = await owner.get<{ status: string; license?: { creditCode: string } }>(
+          `/api/registrations/${registered.body.caseId}`,
+        );
+        return body.status === 'completed' ? body.license : undefined;
+      });
+      return license.creditCode;
+    };
+    [creditCode, objectedCode] = await Promise.all([licensed('星河'), licensed('云帆')]);
   });
 
   it("lets the officer record a supervision decision on the enterprise page, each field's error shown on it", async () => {
@@ -148,8 +155,17 @@ describe('the portal in Chromium: 简易注销 by clicking only (GOVFLOW_TIME_SC
 
     // The form kept what was ticked; sent again it is accepted, and the case page follows it live.
     expect(await registrant.getByLabel(/李四（身份证号码/).isChecked()).toBe(true);
+    creditor = await signIn('registrant2');
     appliedAt = Date.now();
     await registrant.getByRole('button', { name: '提交简易注销申请' }).click();
+    const signedAt = new Date().toISOString();
+    const objected = await owner.post<{ caseId: string }>('/api/deregistrations', {
+      creditCode: objectedCode,
+      declaration: { noDebts: true },
+      commitments: Object.values(residents).map((investor) => ({ ...investor, signedAt })),
+    });
+    expect(objected.status).toBe(202);
+    objectedCaseId = objected.body.caseId;
     await registrant.waitForURL(/\/portal\/deregistrations\/[0-9a-f-]{36}$/);
     caseId = registrant.url().split('/').pop()!;
     await registrant.locator('[data-deregistration-status="announcing"]').waitFor({ timeout: 15_000 });
@@ -169,10 +185,19 @@ describe('the portal in Chromium: 简易注销 by clicking only (GOVFLOW_TIME_SC
     expect(await anonymous.locator('[data-sign-in-to-object]').count()).toBe(1);
     await check(anonymous, '08-public-announcements');
     await anonymous.context().close();
+
+    // A creditor objects to the other enterprise while its announcement runs: the name is the account's.
+    await creditor.goto(`${stack.gatewayUrl}/announcements`);
+    await creditor.locator(`[data-announcement="${objectedCaseId}"] a`).click();
+    await creditor.getByLabel('异议理由').fill('尚欠货款 12,000.00 元');
+    await creditor.getByLabel('联系方式').fill('13800000000');
+    await creditor.getByRole('button', { name: '提交异议' }).click();
+    await expectText(creditor, '[data-objected]', '北京云帆科技有限公司');
+    expect(await creditor.locator(`[data-announcement="${objectedCaseId}"]`).textContent()).toContain('1 件');
+    await check(creditor, '08a-objection-lodged');
   });
 
   it('shows a signed-in user the objection form, errors on its fields, and says plainly once the period closed (409)', async () => {
-    creditor = await signIn('registrant2');
     await creditor.getByRole('link', { name: '简易注销公告' }).click();
     await creditor.locator(`[data-announcement="${caseId}"] a`).click();
     await creditor.getByRole('button', { name: '提交异议' }).click();
@@ -226,6 +251,31 @@ describe('the portal in Chromium: 简易注销 by clicking only (GOVFLOW_TIME_SC
     expect(await registrant.locator('[data-deregistered]').textContent()).toContain('企业已注销');
     expect(await registrant.getByRole('link', { name: '申请简易注销' }).count()).toBe(0);
     await check(registrant, '14-enterprise-deregistered');
+  });
+
+  it('offers the officer only 驳回 for the objected enterprise, listing the objection, and the owner sees it refused', async () => {
+    await eventually('the objected case to await confirmation', async () => {
+      const { body } = await owner.get<{ status: string }>(`/api/deregistrations/${objectedCaseId}`);
+      return body.status === 'awaiting-confirmation' ? body : undefined;
+    });
+    expect((await owner.post(`/api/deregistrations/${objectedCaseId}/confirm`)).status).toBe(200);
+    await officer.getByRole('link', { name: '待办任务' }).click();
+    const row = officer.locator(`tr[data-task-id^="${objectedCaseId}"] a`);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await officer.getByRole('button', { name: '认领任务' }).click();
+    expect(await officer.locator('[data-objected]').textContent()).toContain('registrant2：尚欠货款 12,000.00 元');
+    expect(await officer.getByRole('radio', { name: '准予注销' }).count()).toBe(0);
+    await officer.getByRole('radio', { name: '驳回' }).check();
+    await officer.getByLabel('审核意见').fill('公告期内有债权人提出异议');
+    await check(officer, '15-officer-review-objected');
+    await officer.getByRole('button', { name: '提交审核结论' }).click();
+    await expectText(officer, 'main', '已决定：驳回');
+
+    await registrant.goto(`${stack.gatewayUrl}/portal/deregistrations/${objectedCaseId}`);
+    await expectText(registrant, '[data-outcome]', '简易注销申请被驳回', 30_000);
+    expect(await registrant.locator('[data-objections]').textContent()).toContain('尚欠货款');
+    await check(registrant, '16-case-rejected');
   });
 
   it('told tax by event when the announcement started, and tax answered the same day (R3.3)', async () => {
