@@ -251,6 +251,10 @@ describe('the portal in Chromium: 简易注销 by clicking only (GOVFLOW_TIME_SC
     expect(await registrant.locator('[data-deregistered]').textContent()).toContain('企业已注销');
     expect(await registrant.getByRole('link', { name: '申请简易注销' }).count()).toBe(0);
     await check(registrant, '14-enterprise-deregistered');
+    await registrant.getByRole('link', { name: '我的办件' }).click();
+    const listed = registrant.locator('[data-my-deregistrations] tr', { hasText: '北京星河科技有限公司' });
+    expect(await listed.locator('[data-deregistration-status]').textContent()).toBe('已注销');
+    await check(registrant, '14a-my-cases-with-deregistrations');
   });
 
   it('offers the officer only 驳回 for the objected enterprise, listing the objection, and the owner sees it refused', async () => {

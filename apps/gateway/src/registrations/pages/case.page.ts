@@ -8,6 +8,8 @@ import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
 import { pageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
+import type { DeregistrationSummary } from '../../deregistrations/deregistration.view';
+import { deregistrationStatusZh } from '../../deregistrations/pages/deregistration-labels';
 import type { RegistrationView } from '../registration-view';
 import { registeringAuthorityOf } from './application-form';
 import { stepLinesOf } from './case-steps';
@@ -45,8 +47,13 @@ export class CasePages {
         return problems.length ? problems.map((p) => p.message) : [message];
       }),
     );
+    // The registrant's simplified deregistrations are cases too (简易注销); the page lists them below.
+    const deregistrations = await page.api.call<DeregistrationSummary[]>('GET', '/api/deregistrations');
     page.render('registrations/my-cases.njk', {
       title: '我的办件',
+      deregistrations: (deregistrations.ok ? deregistrations.body : [])
+        .filter((d) => d.enterpriseName)
+        .map((d) => ({ ...d, statusLabel: deregistrationStatusZh(d.status) })),
       cases: cases.map((c, i) => ({
         ...c,
         statusLabel: caseStatusZh(c.status),

@@ -210,6 +210,12 @@ export class TaskPage {
         errors: [],
         form: {},
         ...extra,
+        // With only 驳回 offered there is no 准予注销 radio: a missing outcome links to the one there is.
+        ...('errors' in extra && {
+          errors: (extra.errors as FieldError[]).map((e) =>
+            e.field === 'outcome-approve' ? { ...e, field: `outcome-${review.outcomes[0]!.value}` } : e,
+          ),
+        }),
       },
       status,
     );
