@@ -31,8 +31,16 @@ export const STEP_STATUSES: Record<string, { label: string; kind: string }> = {
 };
 
 export const SUPERVISION_KINDS: Record<string, string> = {
-  'abnormal-operations': '列入经营异常名录',
+  'abnormal-operations': '经营异常名录',
   investigation: '立案调查',
+  'frozen-assets': '财产（股权）冻结',
+  'pledged-equity': '股权出质',
+};
+
+/** An open matter as the enterprise's record states it now. */
+export const OPEN_MATTERS: Record<string, string> = {
+  'abnormal-operations': '列入经营异常名录',
+  investigation: '立案调查中',
   'frozen-assets': '财产（股权）冻结',
   'pledged-equity': '股权出质',
 };

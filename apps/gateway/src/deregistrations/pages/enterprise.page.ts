@@ -10,6 +10,7 @@ import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
 import {
   deregistrationStatusZh,
+  OPEN_MATTERS,
   REGISTER_STATUSES,
   SUPERVISION_KINDS,
   supervisionActionZh,
@@ -115,7 +116,7 @@ export class EnterprisePage {
         record,
         registerStatus: REGISTER_STATUSES[record.enterprise?.status ?? 'registered'],
         deregistered,
-        openMatters: record.open.map((kind) => SUPERVISION_KINDS[kind] ?? kind),
+        openMatters: record.open.map((kind) => OPEN_MATTERS[kind] ?? kind),
         entries: [...record.entries].reverse().map((entry) => ({
           ...entry,
           kindLabel: SUPERVISION_KINDS[entry.kind] ?? entry.kind,
