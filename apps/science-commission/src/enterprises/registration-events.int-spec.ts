@@ -9,6 +9,7 @@ import { eventually } from '../../../../test/support/event-fixtures';
 import { startGroupAtEnd } from '../../../../test/support/kafka-tail';
 import { servers, uniqueId } from '../../../../test/support/servers';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestNamespace } from '../../../../test/support/temporal-namespace';
 import { loadScienceCommissionConfig } from '../config/env.schema';
 import { ScienceCommissionModule } from '../science-commission.module';
 import { Enterprises } from './enterprises';
@@ -65,6 +66,8 @@ describe('science commission learns enterprises from registration.events', () =>
       SCIENCE_CONSUMER_GROUP: groupId,
       KAFKA_BROKERS: servers.kafkaBrokers.join(','),
       TEMPORAL_ADDRESS: servers.temporalAddress,
+      // The app runs a worker on queue `science-commission`: never where the running system's app polls.
+      TEMPORAL_NAMESPACE: await createTestNamespace('science-inbox'),
     });
     const moduleRef = await Test.createTestingModule({ imports: [ScienceCommissionModule.register(config)] }).compile();
     app = await moduleRef.init();
