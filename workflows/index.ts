@@ -6,3 +6,4 @@ export { supervisionRecordWorkflow, supervisionReadWorkflow } from './supervisio
 export { taxPendingMatterWorkflow, taxClearanceWorkflow } from './tax/tax-officer.workflow';
 export { deregistrationWorkflow } from './deregistration/deregistration.workflow';
 export { grantWorkflow } from './grant/grant.workflow';
+export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';

@@ -6,6 +6,7 @@ import {
   type GrantFact,
   type GrantHoldInput,
   GrantRefusalType,
+  type MakerSpaceActivities,
 } from '../../libs/contracts/src/science/grant-activities';
 import type { TaskEventRecord } from '../../libs/contracts/src/tasks/task-activities';
 import { grantProgramme, grantProgrammes } from '../../libs/policy/src/maker-space/grant-programmes';
@@ -21,6 +22,7 @@ export const expert = (n: number): Actor => ({ id: `expert${n}`, role: 'expert-r
 export const citizen: Actor = { id: 'registrant2', role: 'registrant' };
 
 export const alreadyFunded = '91110112MA01FUND1X';
+export const unregistered = '91110112MA01NONE1X';
 
 const catalogue = grantProgrammes.at(new Date('2026-11-30T00:00:00+08:00'));
 
@@ -39,7 +41,10 @@ export function grantInput(caseId: string, programmeCode: string, creditCode = '
   };
 }
 
+type MakerSpaceFact = Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0];
+
 interface Calls {
+  recordMakerSpaceFact: MakerSpaceFact[];
   holdGrant: GrantHoldInput[];
   releaseGrant: { idempotencyKey: string; caseId: string; because: string; at: string }[];
   recordGrantFact: GrantFact[];
@@ -48,8 +53,21 @@ interface Calls {
 
 /** The science commission as the grant workflow sees it: records every call, refuses one entity as already funded. */
 export function fakeScienceService() {
-  const calls: Calls = { holdGrant: [], releaseGrant: [], recordGrantFact: [], recordTaskEvent: [] };
-  const activities: GrantActivities & { recordTaskEvent(record: TaskEventRecord): Promise<void> } = {
+  const calls: Calls = {
+    recordMakerSpaceFact: [],
+    holdGrant: [],
+    releaseGrant: [],
+    recordGrantFact: [],
+    recordTaskEvent: [],
+  };
+  type Activities = GrantActivities & MakerSpaceActivities & { recordTaskEvent(r: TaskEventRecord): Promise<void> };
+  const activities: Activities = {
+    checkMakerSpaceApplicant: ({ creditCode }) => {
+      if (creditCode !== unregistered) return Promise.resolve({ enterpriseName: '北京通州创客空间有限公司' });
+      const message = `统一社会信用代码 ${creditCode} 未在登记机关登记`;
+      throw ApplicationFailure.create({ type: GrantRefusalType.NotALiveEnterprise, message, nonRetryable: true });
+    },
+    recordMakerSpaceFact: (fact) => Promise.resolve(void calls.recordMakerSpaceFact.push(fact)),
     holdGrant: (input) => {
       calls.holdGrant.push(input);
       if (input.creditCode === alreadyFunded) {
@@ -68,6 +86,7 @@ export function fakeScienceService() {
   const callsFor = (caseId: string): Calls => {
     const mine = <T extends { caseId: string }>(list: T[]) => list.filter((call) => call.caseId === caseId);
     return {
+      recordMakerSpaceFact: mine(calls.recordMakerSpaceFact),
       holdGrant: mine(calls.holdGrant),
       releaseGrant: mine(calls.releaseGrant),
       recordGrantFact: mine(calls.recordGrantFact),

@@ -23,6 +23,7 @@ export const WorkflowFailureType = {
   NoticeClosed: 'NoticeClosed',
   EvidenceRequired: 'EvidenceRequired',
   RateOutOfRange: 'RateOutOfRange',
+  CriteriaNotMet: 'CriteriaNotMet',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -48,6 +49,7 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   NoticeClosed: 409,
   EvidenceRequired: 400,
   RateOutOfRange: 400,
+  CriteriaNotMet: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

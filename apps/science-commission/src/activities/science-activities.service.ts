@@ -6,6 +6,7 @@ import {
   type GrantHoldInput,
   GrantRefusalType,
   type HumanTaskActivities,
+  type MakerSpaceActivities,
   type TaskEventRecord,
   taskEventType,
   Topic,
@@ -14,7 +15,7 @@ import { EventStore, type NewEvent, type StoredEvent } from '@govflow/event-stor
 import type { EventMetadata } from '@govflow/messaging';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
-import { grantStreamId, stableEventId, taskStreamId } from './stable-event-id';
+import { grantStreamId, makerSpaceStreamId, stableEventId, taskStreamId } from './stable-event-id';
 
 const UNIQUE_VIOLATION = '23505';
 const EVENT_ID_TAKEN = 'events_event_id_key';
@@ -33,8 +34,10 @@ export class ScienceActivitiesService {
     private readonly holds: GrantHolds,
   ) {}
 
-  activities(): GrantActivities & HumanTaskActivities {
+  activities(): GrantActivities & MakerSpaceActivities & HumanTaskActivities {
     return {
+      checkMakerSpaceApplicant: ({ creditCode }) => this.liveApplicant(creditCode),
+      recordMakerSpaceFact: (fact) => this.recordMakerSpaceFact(fact),
       holdGrant: (input) => this.holdGrant(input),
       releaseGrant: ({ caseId, because, at }) => this.holds.release(caseId, because, new Date(at)),
       recordGrantFact: (fact) => this.recordGrantFact(fact),
@@ -42,15 +45,29 @@ export class ScienceActivitiesService {
     };
   }
 
+  private async liveApplicant(creditCode: string): Promise<{ enterpriseName: string }> {
+    const applicant = await this.enterprises.liveApplicant(creditCode);
+    if (!('code' in applicant)) return { enterpriseName: applicant.enterpriseName };
+    throw ApplicationFailure.create({
+      type: GrantRefusalType.NotALiveEnterprise,
+      message: applicant.message,
+      nonRetryable: true,
+    });
+  }
+
+  private recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
+    const { idempotencyKey, caseId, type, actor, reason, at, data } = fact;
+    return this.appendOnce(makerSpaceStreamId(caseId), {
+      eventId: stableEventId(idempotencyKey),
+      type,
+      data: { caseId, ...data },
+      metadata: withWorkflow({ actor, reason, correlationId: caseId, causationId: idempotencyKey }),
+      occurredAt: new Date(at),
+    });
+  }
+
   private async holdGrant(input: GrantHoldInput): Promise<void> {
-    const applicant = await this.enterprises.liveApplicant(input.creditCode);
-    if ('code' in applicant) {
-      throw ApplicationFailure.create({
-        type: GrantRefusalType.NotALiveEnterprise,
-        message: applicant.message,
-        nonRetryable: true,
-      });
-    }
+    await this.liveApplicant(input.creditCode);
     const answer = await this.holds.hold(input, new Date(input.at));
     if (answer.held) return;
     const type =

@@ -84,3 +84,29 @@ export interface GrantActivities {
   releaseGrant(input: { idempotencyKey: string; caseId: string; because: string; at: string }): Promise<void>;
   recordGrantFact(fact: GrantFact): Promise<void>;
 }
+
+/** Published on science-commission.events when a maker space is recognised (R4.1); tax starts the exemption from it. */
+export interface MakerSpaceRecognizedV1 {
+  caseId: string;
+  creditCode: string;
+  enterpriseName: string;
+  level: 'national' | 'municipal';
+  recognisedAt: string;
+  /** ISO date: the first day of the month after recognition, in Beijing. */
+  exemptionStartsOn: string;
+  criteriaVersion: string;
+}
+
+export interface MakerSpaceActivities {
+  /** Throws a non-retryable NotALiveEnterprise failure for an applicant that is not a live registered enterprise. */
+  checkMakerSpaceApplicant(input: { creditCode: string }): Promise<{ enterpriseName: string }>;
+  recordMakerSpaceFact(fact: {
+    idempotencyKey: string;
+    caseId: string;
+    type: 'MakerSpaceApplied' | 'MakerSpaceRecognized' | 'MakerSpaceRecognitionRefused';
+    actor: Actor;
+    reason: string;
+    at: string;
+    data: Record<string, unknown>;
+  }): Promise<void>;
+}
