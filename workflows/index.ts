@@ -7,3 +7,4 @@ export { taxPendingMatterWorkflow, taxClearanceWorkflow } from './tax/tax-office
 export { deregistrationWorkflow } from './deregistration/deregistration.workflow';
 export { grantWorkflow } from './grant/grant.workflow';
 export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';
+export { grantClawbackWorkflow } from './grant/clawback.workflow';
