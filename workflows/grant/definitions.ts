@@ -77,3 +77,8 @@ export interface GrantObjectionRequest {
 
 export const grantStatusQuery = defineQuery<GrantStatus>('grantStatus');
 export const grantObjectionUpdate = defineUpdate<GrantObjection, [GrantObjectionRequest]>('grantObjection');
+
+/** Answers once eligibility is decided: the status when the grant is held, else the refusal as a typed failure. */
+export const grantApplicationUpdate = defineUpdate<GrantStatus, []>('grantApplication');
+export const GRANT_APPLICATION_UPDATE_ID = 'application';
+export const grantWorkflowId = (caseId: string): string => `grant-${caseId}`;

@@ -7,7 +7,13 @@ import { uniqueId } from '../../test/support/servers';
 import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
 import { claimUpdate, decideUpdate } from '../shared/human-task/definitions';
 import { eventually } from '../registration/registration.fixtures';
-import { type GrantObjectionRequest, grantObjectionUpdate, type GrantStatus, grantStatusQuery } from './definitions';
+import {
+  grantApplicationUpdate,
+  type GrantObjectionRequest,
+  grantObjectionUpdate,
+  type GrantStatus,
+  grantStatusQuery,
+} from './definitions';
 import {
   alreadyFunded,
   citizen,
@@ -176,6 +182,8 @@ describe(`${grantWorkflow.name} on the time-skipping server`, () => {
 
   it('refuses at eligibility an entity already funded under the programme', async () => {
     const { caseId, handle } = await start('MS-NATIONAL-ONE-OFF', alreadyFunded);
+    const answer = await failureOf(handle.executeUpdate(grantApplicationUpdate, { updateId: 'application' }));
+    expect(answer).toMatchObject({ type: 'AlreadyFundedUnderProgramme' });
     const result = await handle.result();
     expect(result).toMatchObject({ status: 'refused', refusal: { type: 'AlreadyFundedUnderProgramme' } });
     expect(service.callsFor(caseId).recordGrantFact).toEqual([]);

@@ -11,6 +11,7 @@ import { caseClock } from '../deregistration/case-clock';
 import { acceptTaskRequests, openTask } from '../shared/human-task';
 import type { Verdict } from '../shared/human-task';
 import {
+  grantApplicationUpdate,
   type GrantInput,
   grantObjectionUpdate,
   type GrantObjectionRequest,
@@ -49,8 +50,14 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
   const participants: string[] = [];
   let noticeOpen = false;
   let factSequence = 0;
+  let eligibility: { refused?: ApplicationFailure } | undefined;
 
   setHandler(grantStatusQuery, () => progress.snapshot());
+  setHandler(grantApplicationUpdate, async () => {
+    await condition(() => eligibility !== undefined);
+    if (eligibility?.refused) throw eligibility.refused;
+    return progress.snapshot();
+  });
   acceptTaskRequests();
   setHandler(
     grantObjectionUpdate,
@@ -101,8 +108,10 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
     const cause = (error as { cause?: ApplicationFailure }).cause;
     if (!cause?.type || !refusalTypes.includes(cause.type)) throw error;
     progress.refused(cause.type, cause.message);
+    eligibility = { refused: ApplicationFailure.create({ type: cause.type, message: cause.message }) };
     return finish();
   }
+  eligibility = {};
   progress.step('eligibility', 'done');
   await record('GrantApplied', applicant, '申请资金支持', {
     programmeCode: programme.code,

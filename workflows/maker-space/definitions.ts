@@ -41,6 +41,7 @@ export interface MakerSpaceStatus {
   openTask?: TaskState;
 }
 
+export const makerSpaceWorkflowId = (caseId: string): string => `maker-space-${caseId}`;
 export const makerSpaceStatusQuery = defineQuery<MakerSpaceStatus>('makerSpaceStatus');
 export const recognitionGrantCaseId = (caseId: string): string => `${caseId}-grant`;
-export const grantWorkflowId = (caseId: string): string => `grant-${caseId}`;
+export { grantWorkflowId } from '../grant/definitions';
