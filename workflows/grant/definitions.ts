@@ -47,6 +47,7 @@ export interface GrantStep {
 
 export interface GrantStatus {
   caseId: string;
+  applicantId: string;
   status: GrantStatusName;
   creditCode: string;
   enterpriseName: string;

@@ -25,6 +25,8 @@ export class GrantProgress {
   private payment?: GrantStatus['payment'];
   private published?: GrantStatus['published'];
   private refusal?: GrantStatus['refusal'];
+  /** As the science commission knows it, once eligibility answered (an application names only the code). */
+  enterpriseName?: string;
 
   constructor(private readonly input: GrantInput) {}
 
@@ -68,9 +70,11 @@ export class GrantProgress {
   }
 
   snapshot(): GrantStatus {
-    const { caseId, creditCode, enterpriseName, programme, programmeVersion, amountFen, timeScale } = this.input;
+    const { caseId, creditCode, programme, programmeVersion, amountFen, timeScale } = this.input;
+    const enterpriseName = this.enterpriseName ?? this.input.enterpriseName;
     return {
       caseId,
+      applicantId: this.input.applicant.id,
       status: this.current,
       creditCode,
       enterpriseName,

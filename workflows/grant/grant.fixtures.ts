@@ -77,7 +77,7 @@ export function fakeScienceService() {
           nonRetryable: true,
         });
       }
-      return Promise.resolve();
+      return Promise.resolve({ enterpriseName: '北京通州创客空间有限公司' });
     },
     releaseGrant: (input) => Promise.resolve(void calls.releaseGrant.push(input)),
     recordGrantFact: (fact) => Promise.resolve(void calls.recordGrantFact.push(fact)),

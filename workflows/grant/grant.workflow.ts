@@ -51,6 +51,7 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
   let noticeOpen = false;
   let factSequence = 0;
   let eligibility: { refused?: ApplicationFailure } | undefined;
+  let held: { enterpriseName: string };
 
   setHandler(grantStatusQuery, () => progress.snapshot());
   setHandler(grantApplicationUpdate, async () => {
@@ -95,8 +96,9 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
 
   progress.step('eligibility', 'in-progress');
   try {
-    await science.holdGrant({
+    held = await science.holdGrant({
       idempotencyKey: `${caseId}:hold`,
+      ...(applicant.role === 'registrant' && { applicantId: applicant.id }),
       caseId,
       programmeCode: programme.code,
       creditCode: input.creditCode,
@@ -112,12 +114,13 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
     return finish();
   }
   eligibility = {};
+  progress.enterpriseName = held.enterpriseName;
   progress.step('eligibility', 'done');
   await record('GrantApplied', applicant, '申请资金支持', {
     programmeCode: programme.code,
     programmeVersion: input.programmeVersion,
     creditCode: input.creditCode,
-    enterpriseName: input.enterpriseName,
+    enterpriseName: held.enterpriseName,
     amountFen: input.amountFen,
     ...(input.recognitionCaseId && { recognitionCaseId: input.recognitionCaseId }),
   });
@@ -226,7 +229,7 @@ export async function grantWorkflow(input: GrantInput): Promise<GrantStatus> {
       legalEndsAt: due.legalDueAt,
       endsAtCalendar: due.dueAtCalendar,
       programmeCode: programme.code,
-      enterpriseName: input.enterpriseName,
+      enterpriseName: held.enterpriseName,
       amountFen: input.amountFen,
     });
     noticeOpen = true;

@@ -19,8 +19,8 @@ export interface MakerSpaceRecognitionInput {
   figures: MakerSpaceFigures;
   criteria: { version: string; value: MakerSpaceCriteria };
   reviewPeriod: PolicyPeriod;
-  /** The one-off grant that follows recognition, as it will be started (all but caseId and enterpriseName). */
-  grant: Pick<GrantInput, 'programme' | 'programmeVersion' | 'amountFen'>;
+  /** The one-off grant that follows recognition, as it will be started (its case id chosen with this case's). */
+  grant: Pick<GrantInput, 'caseId' | 'programme' | 'programmeVersion' | 'amountFen'>;
   timeScale: number;
 }
 
@@ -28,6 +28,7 @@ export type MakerSpaceStatusName = 'applied' | 'refused' | 'under-review' | 'rec
 
 export interface MakerSpaceStatus {
   caseId: string;
+  applicantId: string;
   status: MakerSpaceStatusName;
   creditCode: string;
   enterpriseName?: string;
@@ -43,5 +44,4 @@ export interface MakerSpaceStatus {
 
 export const makerSpaceWorkflowId = (caseId: string): string => `maker-space-${caseId}`;
 export const makerSpaceStatusQuery = defineQuery<MakerSpaceStatus>('makerSpaceStatus');
-export const recognitionGrantCaseId = (caseId: string): string => `${caseId}-grant`;
 export { grantWorkflowId } from '../grant/definitions';

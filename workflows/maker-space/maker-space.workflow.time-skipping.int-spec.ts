@@ -56,6 +56,7 @@ describe(`${makerSpaceRecognitionWorkflow.name} on the time-skipping server`, ()
           criteria: { version: makerSpaceCriteria.at(on).version, value: makerSpaceCriteria.at(on).value },
           reviewPeriod: { workingDays: 5 },
           grant: {
+            caseId: uniqueId('grant'),
             programme,
             programmeVersion: programmes.version,
             amountFen: recognitionGrantFen(makerSpaceGrantPolicies.at(on).value, 'national'),

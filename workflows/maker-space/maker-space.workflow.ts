@@ -22,7 +22,6 @@ import {
   type MakerSpaceStatus,
   type MakerSpaceStatusName,
   makerSpaceStatusQuery,
-  recognitionGrantCaseId,
 } from './definitions';
 
 const science = proxyActivities<MakerSpaceActivities>({
@@ -45,6 +44,7 @@ export async function makerSpaceRecognitionWorkflow(input: MakerSpaceRecognition
   const failing = failedCriteria(criteria.value, level, figures);
   const status: MakerSpaceStatus = {
     caseId,
+    applicantId: applicant.id,
     status: 'applied',
     creditCode,
     level,
@@ -76,10 +76,13 @@ export async function makerSpaceRecognitionWorkflow(input: MakerSpaceRecognition
   acceptTaskRequests();
 
   try {
-    status.enterpriseName = (await science.checkMakerSpaceApplicant({ creditCode })).enterpriseName;
+    status.enterpriseName = (
+      await science.checkMakerSpaceApplicant({ creditCode, applicantId: applicant.id })
+    ).enterpriseName;
   } catch (error) {
     const cause = (error as { cause?: ApplicationFailure }).cause;
-    if (cause?.type !== GrantRefusalType.NotALiveEnterprise) throw error;
+    const refusals: (string | undefined)[] = [GrantRefusalType.NotALiveEnterprise, GrantRefusalType.NotEnterpriseOwner];
+    if (!cause?.type || !refusals.includes(cause.type)) throw error;
     status.refusal = { type: cause.type, message: cause.message };
     moveTo('refused');
     return status;
@@ -137,13 +140,12 @@ export async function makerSpaceRecognitionWorkflow(input: MakerSpaceRecognition
     exemptionStartsOn,
     criteriaVersion: criteria.version,
   });
-  const grantCaseId = recognitionGrantCaseId(caseId);
+  const grantCaseId = input.grant.caseId;
   await startChild(grantWorkflow, {
     workflowId: grantWorkflowId(grantCaseId),
     parentClosePolicy: ParentClosePolicy.ABANDON,
     args: [
       {
-        caseId: grantCaseId,
         applicant,
         creditCode,
         enterpriseName,

@@ -53,6 +53,8 @@ describe(ScienceActivitiesService.name, () => {
     );
     expect(await failureType(env.run(activities.holdGrant, hold(live, 'c-2')))).toBe('held');
     expect(await failureType(env.run(activities.holdGrant, hold(live, 'c-3')))).toBe('AlreadyFundedUnderProgramme');
+    const byStranger = { ...hold(live, 'c-4'), programmeCode: 'OTHER', applicantId: 'registrant2' };
+    expect(await failureType(env.run(activities.holdGrant, byStranger))).toBe('NotEnterpriseOwner');
   });
 
   it('records a grant fact once however often the activity is retried', async () => {

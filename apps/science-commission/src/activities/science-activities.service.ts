@@ -36,7 +36,7 @@ export class ScienceActivitiesService {
 
   activities(): GrantActivities & MakerSpaceActivities & HumanTaskActivities {
     return {
-      checkMakerSpaceApplicant: ({ creditCode }) => this.liveApplicant(creditCode),
+      checkMakerSpaceApplicant: ({ creditCode, applicantId }) => this.liveApplicant(creditCode, applicantId),
       recordMakerSpaceFact: (fact) => this.recordMakerSpaceFact(fact),
       holdGrant: (input) => this.holdGrant(input),
       releaseGrant: ({ caseId, because, at }) => this.holds.release(caseId, because, new Date(at)),
@@ -45,14 +45,24 @@ export class ScienceActivitiesService {
     };
   }
 
-  private async liveApplicant(creditCode: string): Promise<{ enterpriseName: string }> {
+  /** The enterprise's name when it is live and, with `applicantId`, licensed to that registrant; else a typed failure. */
+  private async liveApplicant(creditCode: string, applicantId?: string): Promise<{ enterpriseName: string }> {
     const applicant = await this.enterprises.liveApplicant(creditCode);
-    if (!('code' in applicant)) return { enterpriseName: applicant.enterpriseName };
-    throw ApplicationFailure.create({
-      type: GrantRefusalType.NotALiveEnterprise,
-      message: applicant.message,
-      nonRetryable: true,
-    });
+    if ('code' in applicant) {
+      throw ApplicationFailure.create({
+        type: GrantRefusalType.NotALiveEnterprise,
+        message: applicant.message,
+        nonRetryable: true,
+      });
+    }
+    if (applicantId !== undefined && applicant.registrantId !== applicantId) {
+      throw ApplicationFailure.create({
+        type: GrantRefusalType.NotEnterpriseOwner,
+        message: `只有 ${applicant.enterpriseName} 的登记申请人可以为其申请`,
+        nonRetryable: true,
+      });
+    }
+    return { enterpriseName: applicant.enterpriseName };
   }
 
   private recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
@@ -66,10 +76,10 @@ export class ScienceActivitiesService {
     });
   }
 
-  private async holdGrant(input: GrantHoldInput): Promise<void> {
-    await this.liveApplicant(input.creditCode);
+  private async holdGrant(input: GrantHoldInput): Promise<{ enterpriseName: string }> {
+    const enterprise = await this.liveApplicant(input.creditCode, input.applicantId);
     const answer = await this.holds.hold(input, new Date(input.at));
-    if (answer.held) return;
+    if (answer.held) return enterprise;
     const type =
       answer.code === 'already-funded-under-programme'
         ? GrantRefusalType.AlreadyFunded

@@ -62,6 +62,8 @@ export interface GrantFact {
 
 export interface GrantHoldInput {
   idempotencyKey: string;
+  /** A registrant applying must be the one registration licensed the enterprise to. */
+  applicantId?: string;
   caseId: string;
   programmeCode: string;
   creditCode: string;
@@ -75,12 +77,13 @@ export const GrantRefusalType = {
   AlreadyFunded: 'AlreadyFundedUnderProgramme',
   BudgetExhausted: 'ProgrammeBudgetExhausted',
   NotALiveEnterprise: 'NotALiveEnterprise',
+  NotEnterpriseOwner: 'NotEnterpriseOwner',
 } as const;
 
 /** Registered by the science commission on its task queue. */
 export interface GrantActivities {
   /** Holds the grant against the programme: throws a non-retryable GrantRefusalType failure when it may not. */
-  holdGrant(input: GrantHoldInput): Promise<void>;
+  holdGrant(input: GrantHoldInput): Promise<{ enterpriseName: string }>;
   releaseGrant(input: { idempotencyKey: string; caseId: string; because: string; at: string }): Promise<void>;
   recordGrantFact(fact: GrantFact): Promise<void>;
 }
@@ -99,7 +102,7 @@ export interface MakerSpaceRecognizedV1 {
 
 export interface MakerSpaceActivities {
   /** Throws a non-retryable NotALiveEnterprise failure for an applicant that is not a live registered enterprise. */
-  checkMakerSpaceApplicant(input: { creditCode: string }): Promise<{ enterpriseName: string }>;
+  checkMakerSpaceApplicant(input: { creditCode: string; applicantId: string }): Promise<{ enterpriseName: string }>;
   recordMakerSpaceFact(fact: {
     idempotencyKey: string;
     caseId: string;
