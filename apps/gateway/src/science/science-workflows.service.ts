@@ -175,7 +175,9 @@ export class ScienceWorkflows {
   /** Paid grants (上网公示), newest first. */
   async published(): Promise<GrantStatus[]> {
     const found = await this.grantsWhere(`CaseStatus = 'paid'`);
-    return found.filter((s) => s.payment).sort((a, b) => b.payment!.paidAt.localeCompare(a.payment!.paidAt));
+    return found
+      .filter((s) => s.payment && s.published)
+      .sort((a, b) => b.payment!.paidAt.localeCompare(a.payment!.paidAt));
   }
 
   object(caseId: string, actor: Actor, realName: string, body: GrantObjectionBody) {
