@@ -106,7 +106,7 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
       return status.status === 'under-review' ? caseId : undefined;
     });
 
-  it('recognises a maker space, starts its tax exemption next month, and walks its 500,000-yuan grant to paid', async () => {
+  it('recognises a maker space, starts its tax exemption next month, and walks its 500,000-yuan grant to paid, then claws it back', async () => {
     const walkStarted = Date.now();
     const creditCode = await licensedEnterprise('众创');
     const recognitionCaseId = await recognitionApplied(creditCode);
@@ -158,6 +158,26 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
       return body.find((grant) => grant.caseId === grantCaseId);
     });
     expect(published.amount).toBe('500000.00');
-    console.log(`science walk from license to paid grant: ${Math.round((Date.now() - walkStarted) / 1000)} s`);
+
+    // Clawback (R4.4): the rate within its ground's range, grant + fine computed, finance confirms, case referred.
+    const clawbacks = `${grantPath}/clawbacks`;
+    const outOfRange = await sciOfficer.post(clawbacks, { ground: 'misuse-of-funds', rate: '35', reason: '挪用资金' });
+    expect(outOfRange.status).toBe(400);
+    const opened = await sciOfficer.post<{ amountDue: string; fine: string }>(clawbacks, {
+      ground: 'false-material-or-fraud',
+      rate: '20',
+      reason: '经查入驻团队名单系伪造',
+    });
+    expect([opened.status, opened.body]).toEqual([
+      202,
+      expect.objectContaining({ fine: '100000.00', amountDue: '600000.00' }),
+    ]);
+    await approve(finOfficer, await taskOf(finOfficer, grantCaseId, 'clawback-confirmation'), '已确认收回');
+    const clawedBack = await eventually('the clawback confirmed on the grant', async () => {
+      const { body } = await sciOfficer.get<{ clawbacks: { status: string; referredAt?: string }[] }>(grantPath);
+      return body.clawbacks.find((c) => c.status === 'confirmed');
+    });
+    expect(clawedBack.referredAt).toEqual(expect.any(String));
+    console.log(`science walk from license to paid grant and its clawback: ${Math.round((Date.now() - walkStarted) / 1000)} s`);
   });
 });
