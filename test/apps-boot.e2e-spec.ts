@@ -6,7 +6,11 @@ const apps = [
   { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
   { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
   { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'] },
-  { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
+  {
+    name: 'science-commission',
+    database: 'science_commission',
+    checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'],
+  },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
 
@@ -16,6 +20,7 @@ const platformEnv = {
   TEMPORAL_NAMESPACE: servers.temporalNamespace,
   // Consumers of their own, so booting here never takes messages from running apps.
   TAX_CONSUMER_GROUP: uniqueId('boot-tax'),
+  SCIENCE_CONSUMER_GROUP: uniqueId('boot-science'),
   ORCHESTRATOR_CONSUMER_GROUP: uniqueId('boot-orchestrator'),
   GATEWAY_CONSUMER_GROUP: uniqueId('boot-gateway'),
 };

@@ -5,3 +5,6 @@ export { nameCheckWorkflow, reviewNameChecksWorkflow } from './registration/name
 export { supervisionRecordWorkflow, supervisionReadWorkflow } from './supervision/supervision.workflow';
 export { taxPendingMatterWorkflow, taxClearanceWorkflow } from './tax/tax-officer.workflow';
 export { deregistrationWorkflow } from './deregistration/deregistration.workflow';
+export { grantWorkflow } from './grant/grant.workflow';
+export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';
+export { grantClawbackWorkflow } from './grant/clawback.workflow';

@@ -24,15 +24,20 @@ export async function startPlatformStack(
   basePort: number,
   /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
   extraEnv: Record<string, string> = {},
+  /** `science`: the science commission too, on basePort + 3 with a database of its own. */
+  options: { science?: boolean } = {},
 ): Promise<PlatformStack> {
   ensureBuilt();
-  await Promise.all([0, 1, 2, 4].map((offset) => assertPortFree(basePort + offset)));
+  const offsets = options.science ? [0, 1, 2, 3, 4] : [0, 1, 2, 4];
+  await Promise.all(offsets.map((offset) => assertPortFree(basePort + offset)));
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
   const databases: TestDatabase[] = await Promise.all(
     ['reg', 'tax', 'gw'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
   );
   const [registrationDb, taxDb, gatewayDb] = databases as [TestDatabase, TestDatabase, TestDatabase];
+  const scienceDb = options.science ? await createTestDatabase(`sci_${name.replace(/\W/g, '_')}`, 1) : undefined;
+  if (scienceDb) databases.push(scienceDb);
   const platform = {
     KAFKA_BROKERS: servers.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: servers.temporalAddress,
@@ -43,6 +48,15 @@ export async function startPlatformStack(
   const specs: { app: string; port: number; env: Record<string, string> }[] = [
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
+    ...(scienceDb
+      ? [
+          {
+            app: 'science-commission',
+            port: basePort + 3,
+            env: { DATABASE_URL: scienceDb.url, SCIENCE_CONSUMER_GROUP: `science_${run}` },
+          },
+        ]
+      : []),
     { app: 'orchestrator', port: basePort + 4, env: { ORCHESTRATOR_CONSUMER_GROUP: `orchestrator_${run}` } },
     {
       app: 'gateway',
@@ -56,7 +70,8 @@ export async function startPlatformStack(
     },
   ];
   await startConsumerGroupsAtEnd({
-    [`tax_${run}`]: [Topic.RegistrationEvents],
+    [`tax_${run}`]: [Topic.RegistrationEvents, Topic.ScienceCommissionEvents],
+    [`science_${run}`]: [Topic.RegistrationEvents],
     [`orchestrator_${run}`]: [Topic.TaxEvents],
     ...Object.fromEntries(readModelFeeds(`gateway_${run}`).map((feed) => [feed.groupId, feed.topics])),
   });

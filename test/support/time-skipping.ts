@@ -28,6 +28,7 @@ export interface RegistrationTestBed {
 export async function startRegistrationTestBed(
   workflowQueue: string,
   activities: object,
+  activityQueue: string = TaskQueue.Registration,
 ): Promise<RegistrationTestBed> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -43,7 +44,7 @@ export async function startRegistrationTestBed(
   const workers = await Promise.all([
     // As the orchestrator runs it: workflows with the deadline resolver as their local activity.
     Worker.create({ connection, taskQueue: workflowQueue, workflowsPath, activities: deadlineActivities }),
-    Worker.create({ connection, taskQueue: TaskQueue.Registration, activities }),
+    Worker.create({ connection, taskQueue: activityQueue, activities }),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));
   return {

@@ -16,6 +16,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
 import { DeregistrationPagesModule } from './deregistrations/pages/deregistration-pages.module';
+import { ScienceModule } from './science/science.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -34,6 +35,7 @@ export class GatewayModule {
         SupervisionModule,
         TaxRecordsModule,
         DeregistrationsModule,
+        ScienceModule,
         AuditModule.register([
           { service: 'registration', url: config.REGISTRATION_URL },
           { service: 'tax', url: config.TAX_URL },

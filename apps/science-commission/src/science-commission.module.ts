@@ -1,13 +1,54 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, platformOptions } from '@govflow/platform';
+import type { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { TaskQueue, Topic } from '@govflow/contracts';
+import { EventStore } from '@govflow/event-store';
+import {
+  HealthRegistry,
+  IntegrityController,
+  KAFKA,
+  OutboxPublisher,
+  PG_POOL,
+  PlatformModule,
+  platformOptions,
+  TemporalWorkerModule,
+} from '@govflow/platform';
+import { ScienceActivitiesService, scienceTopicOf } from './activities/science-activities.service';
 import type { ScienceCommissionConfig } from './config/env.schema';
+import { SCIENCE_CONSUMER_GROUP } from './config/science-consumer-group.token';
+import { RegistrationEventsConsumer } from './enterprises/registration-events.consumer';
+import { RegistrationEventsHandler } from './enterprises/registration-events.handler';
+import { ScienceCoreModule } from './science-core.module';
 
 @Module({})
 export class ScienceCommissionModule {
   static register(config: ScienceCommissionConfig): DynamicModule {
     return {
       module: ScienceCommissionModule,
-      imports: [PlatformModule.forRoot(platformOptions('science-commission', config))],
+      imports: [
+        PlatformModule.forRoot(platformOptions('science-commission', config)),
+        ScienceCoreModule,
+        TemporalWorkerModule.register({
+          imports: [ScienceCoreModule],
+          inject: [ScienceActivitiesService],
+          useFactory: (service: ScienceActivitiesService) => ({
+            taskQueue: TaskQueue.ScienceCommission,
+            activities: service.activities(),
+          }),
+        }),
+      ],
+      controllers: [IntegrityController],
+      providers: [
+        { provide: SCIENCE_CONSUMER_GROUP, useValue: config.SCIENCE_CONSUMER_GROUP },
+        RegistrationEventsHandler,
+        RegistrationEventsConsumer,
+        {
+          provide: OutboxPublisher,
+          inject: [EventStore, PG_POOL, KAFKA, HealthRegistry],
+          useFactory: (store: EventStore, pool: Pool, kafka: Kafka, health: HealthRegistry) =>
+            new OutboxPublisher(store, pool, kafka, health, Topic.ScienceCommissionEvents, scienceTopicOf),
+        },
+      ],
     };
   }
 }

@@ -19,6 +19,7 @@ import { TAX_CONSUMER_GROUP } from './config/tax-consumer-group.token';
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './tax-record/integration/open-tax-record-when-license-issued.handler';
 import { RegistrationEventsConsumer } from './tax-record/integration/registration-events.consumer';
 import { CloseTaxRecordWhenDeregisteredHandler } from './tax-record/integration/close-tax-record-when-deregistered.handler';
+import { StartExemptionWhenMakerSpaceRecognizedHandler } from './tax-record/integration/start-exemption-when-maker-space-recognized.handler';
 import { RegistrationEventsDispatch } from './tax-record/integration/registration-events.dispatch';
 import { TaxActivitiesService } from './tax-record/activities/tax-activities.service';
 import { TaxCoreModule } from './tax-core.module';
@@ -49,6 +50,7 @@ export class TaxModule {
         OpenTaxRecordWhenLicenseIssuedHandler,
         AnswerDeregistrationNoticeHandler,
         CloseTaxRecordWhenDeregisteredHandler,
+        StartExemptionWhenMakerSpaceRecognizedHandler,
         RegistrationEventsDispatch,
         RegistrationEventsConsumer,
         ObjectionSweeper,

@@ -20,6 +20,10 @@ export const WorkflowFailureType = {
   NotAwaitingConfirmation: 'NotAwaitingConfirmation',
   AlreadyExtended: 'AlreadyExtended',
   ObjectionsLodged: 'ObjectionsLodged',
+  NoticeClosed: 'NoticeClosed',
+  EvidenceRequired: 'EvidenceRequired',
+  RateOutOfRange: 'RateOutOfRange',
+  CriteriaNotMet: 'CriteriaNotMet',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -42,6 +46,10 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   NotAwaitingConfirmation: 409,
   AlreadyExtended: 409,
   ObjectionsLodged: 409,
+  NoticeClosed: 409,
+  EvidenceRequired: 400,
+  RateOutOfRange: 400,
+  CriteriaNotMet: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

@@ -15,3 +15,4 @@ export * from './supervision/supervision';
 export * from './deregistration/deregistration-events';
 export * from './tax/tax-clearance';
 export * from './deregistration/deregistration-activities';
+export * from './science/grant-activities';

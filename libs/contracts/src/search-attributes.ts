@@ -12,5 +12,8 @@ export const CaseSearchAttribute = {
 export const CaseKind = {
   Registration: 'registration',
   Deregistration: 'deregistration',
+  Grant: 'grant',
+  GrantClawback: 'grant-clawback',
+  MakerSpaceRecognition: 'maker-space-recognition',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

@@ -34,8 +34,40 @@ export {
   type MakerSpaceGrantPolicy,
   type MakerSpaceLevel,
   makerSpaceGrantPolicies,
+  recognitionGrantFen,
   recognitionGrantYuan,
 } from './maker-space/maker-space-grant-policy';
+export {
+  failedCriteria,
+  type FailedCriterion,
+  type FigureAtLeast,
+  type MakerSpaceCriteria,
+  type MakerSpaceCriterion,
+  makerSpaceCriteria,
+  type MakerSpaceFigure,
+  type MakerSpaceFigures,
+} from './maker-space/maker-space-criteria';
+export {
+  type ExpertPassRule,
+  type ExpertVerdict,
+  expertVerdict,
+  type GrantAmountRule,
+  type GrantProgramme,
+  type GrantProgrammeCatalogue,
+  grantProgramme,
+  grantProgrammes,
+  recognitionProgramme,
+} from './maker-space/grant-programmes';
+export {
+  type ClawbackComputation,
+  type ClawbackGround,
+  clawbackGrounds,
+  type ClawbackPolicy,
+  clawbackPolicies,
+  computeClawback,
+  type RateRange,
+} from './maker-space/clawback-policy';
+export { firstDayOfNextChinaMonth } from './maker-space/tax-exemption';
 export {
   type PermitAuthority,
   type PermitCatalogue,

@@ -29,3 +29,10 @@ export function acceptTaskRequests(): void {
 export function currentTaskState(): TaskState | undefined {
   return taskBoard().current()?.snapshot();
 }
+
+/** Every task open now, for a workflow that runs several at once. */
+export function openTaskStates(): TaskState[] {
+  return taskBoard()
+    .openTasks()
+    .map((task) => task.snapshot());
+}

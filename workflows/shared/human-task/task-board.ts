@@ -35,6 +35,11 @@ class TaskBoard {
     return [...this.tasks.values()].reverse().find((task) => task.decision === undefined);
   }
 
+  /** Every task still open, oldest first: a case may run several at once (e.g. an expert panel). */
+  openTasks(): HumanTask[] {
+    return [...this.tasks.values()].filter((task) => task.decision === undefined);
+  }
+
   private find(taskId: string): HumanTask {
     const task = this.tasks.get(taskId);
     if (task) return task;

@@ -73,6 +73,7 @@ export const TaxEventType = {
   TaxNoObjectionRaised: 'TaxNoObjectionRaised',
   TaxObjectionRaised: 'TaxObjectionRaised',
   TaxRecordClosed: 'TaxRecordClosed',
+  TaxExemptionStarted: 'TaxExemptionStarted',
 } as const;
 
 export interface TaxRecordOpenedV1 {

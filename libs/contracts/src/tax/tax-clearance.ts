@@ -63,6 +63,18 @@ export interface TaxRecordClosedV1 {
   closedAt: string;
 }
 
+/** R4.1: a recognised maker space's tax exemption, from the first day of the month after recognition. */
+export interface TaxExemptionStartedV1 {
+  taxpayerId: string;
+  /** The maker-space recognition case it follows. */
+  caseId: string;
+  kind: 'maker-space';
+  level: 'national' | 'municipal';
+  /** ISO date, Beijing. */
+  startsOn: string;
+  startedAt: string;
+}
+
 export interface RecordTaxPendingMatterInput {
   idempotencyKey: string;
   taxpayerId: string;
@@ -87,6 +99,8 @@ export interface TaxRecordView {
   pendingMatters: TaxPendingMatter[];
   clearances: { clearanceId: string; reason: string; clearedBy: Actor; clearedAt: string }[];
   deregistrations: { caseId: string; objectionDueAt: string; verdict?: 'no-objection' | 'objection' }[];
+  /** Added with the maker-space exemption; absent from answers of older services. */
+  exemptions?: { caseId: string; kind: 'maker-space'; level: 'national' | 'municipal'; startsOn: string }[];
 }
 
 /** 404: no tax record is open for the credit code. */

@@ -20,3 +20,8 @@ export const makerSpaceGrantPolicies = new PolicyTimeline<MakerSpaceGrantPolicy>
 export function recognitionGrantYuan(policy: MakerSpaceGrantPolicy, level: MakerSpaceLevel): number {
   return policy.recognitionGrantYuan[level];
 }
+
+/** The same grant in fen, as everything inside the system counts money. */
+export function recognitionGrantFen(policy: MakerSpaceGrantPolicy, level: MakerSpaceLevel): number {
+  return policy.recognitionGrantYuan[level] * 100;
+}

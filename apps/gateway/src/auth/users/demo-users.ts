@@ -17,5 +17,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'tax-officer1', role: 'tax-officer', department: 'tax' },
   { username: 'sci-officer1', role: 'science-officer', department: 'science-commission' },
   { username: 'fin-officer1', role: 'finance-officer', department: 'finance' },
+  // Four-eyes in the grant pipeline (R4.3) and the expert panel, walkable with seeded users.
+  { username: 'sci-officer2', role: 'science-officer', department: 'science-commission' },
+  { username: 'fin-officer2', role: 'finance-officer', department: 'finance' },
+  { username: 'expert1', role: 'expert-reviewer', department: 'expert-panel' },
+  { username: 'expert2', role: 'expert-reviewer', department: 'expert-panel' },
+  { username: 'expert3', role: 'expert-reviewer', department: 'expert-panel' },
   { username: 'admin', role: 'administrator', department: null },
 ];

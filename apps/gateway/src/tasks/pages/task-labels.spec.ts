@@ -1,4 +1,4 @@
-import { failureZh, taskRuleZh } from './task-labels';
+import { failureZh, taskKindZh, taskRuleZh } from './task-labels';
 
 describe('task labels', () => {
   it('says a refusal plainly: by its failure type, or in the workflow’s own Chinese without request syntax', () => {
@@ -16,5 +16,18 @@ describe('task labels', () => {
 
   it('takes the review period of its rule from the policy in force when the case started', () => {
     expect(taskRuleZh('registration-review', '2026-11-29T08:00:00.000Z')).toContain('3个工作日内作出决定');
+  });
+
+  it('names the science commission’s tasks in Chinese', () => {
+    expect(
+      [
+        'maker-space-review',
+        'grant-review',
+        'expert-review',
+        'objection-review',
+        'grant-payment',
+        'clawback-confirmation',
+      ].map(taskKindZh),
+    ).toEqual(['众创空间认定审核', '资金支持申请审核', '专家评审', '公示异议处理', '资金拨付', '收回资金确认']);
   });
 });

@@ -16,6 +16,28 @@ const KINDS: Record<string, { label: string; rule: (startedAt?: string) => strin
     rule: (startedAt) =>
       `设立登记申请由登记机关的登记审核员审核，${reviewPeriodZh(startedAt)}内作出决定；申请人及本案既往核准人不得审核（四眼原则）。`,
   },
+  // The science commission's tasks (R4); their periods are the programme's, shown with each task's deadline.
+  'maker-space-review': {
+    label: '众创空间认定审核',
+    rule: () => '由科委审核员对照认定条件审核；有不符合的条件时只能不予认定。',
+  },
+  'grant-review': { label: '资金支持申请审核', rule: () => '由科委审核员审核资金支持申请。' },
+  'expert-review': {
+    label: '专家评审',
+    rule: () => '评审专家核准时提交评分（score:0–100）；与申请单位有利害关系的，以“退回”声明回避并写明理由。',
+  },
+  'objection-review': {
+    label: '公示异议处理',
+    rule: () => '核准即认定异议成立（撤销资助），退回即驳回异议；均须写明理由。异议未处理完毕前不得拨付。',
+  },
+  'grant-payment': {
+    label: '资金拨付',
+    rule: () => '由财政部门工作人员拨付；参与本案审核、评审或异议处理的人员不得办理（四眼原则）。',
+  },
+  'clawback-confirmation': {
+    label: '收回资金确认',
+    rule: () => '由财政部门确认收回财政资金及罚款；发起收回的人员不得确认。确认后移送处理。',
+  },
 };
 
 export const taskKindZh = (kind: string) => KINDS[kind]?.label ?? kind;
@@ -47,7 +69,9 @@ const FAILURES: Record<string, string> = {
   ReasonRequired: '须填写理由',
   MalformedRequest: '请求格式有误',
   TaskNotFound: '任务不存在',
-};
+  NoticeClosed: '公示期已结束，不再受理异议',
+  RateOutOfRange: '罚款比例超出规定范围',
+}; // CriteriaNotMet comes worded in Chinese, listing the criteria not met.
 /** A refusal the workflow words in Chinese, without the request syntax it adds for API clients (`（confirms: …）`). */
 export const withoutRequestSyntax = (message: string) => message.replace(/（confirms:.*?）/, '');
 

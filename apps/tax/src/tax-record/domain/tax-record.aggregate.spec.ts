@@ -111,3 +111,29 @@ describe(`${TaxRecord.name}: clearance for deregistration (R3.3)`, () => {
     expect(() => new TaxRecord(taxpayerId).recordPendingMatter(arrears, officer, at(0))).toThrow(/税务登记/);
   });
 });
+
+describe('TaxRecord maker-space exemption (R4.1)', () => {
+  it('starts the exemption on the given first day of the month, once per recognition', () => {
+    const { when } = given(opened);
+    const at = new Date('2026-11-29T02:00:00.000Z');
+    const events = when((sut) => {
+      sut.startMakerSpaceExemption('ms-1', 'national', '2026-12-01', at);
+      sut.startMakerSpaceExemption('ms-1', 'national', '2026-12-01', at);
+    });
+    expect(events).toEqual([
+      {
+        taxpayerId,
+        caseId: 'ms-1',
+        kind: 'maker-space',
+        level: 'national',
+        startsOn: '2026-12-01',
+        startedAt: at.toISOString(),
+      },
+    ]);
+  });
+
+  it('refuses an exemption for a taxpayer whose record is not open', () => {
+    const { when } = given();
+    expect(() => when((sut) => sut.startMakerSpaceExemption('ms-1', 'municipal', '2026-12-01', new Date()))).toThrow();
+  });
+});

@@ -11,6 +11,7 @@ import type {
 import {
   DeregistrationNoticeReceived,
   TaxClearanceRecorded,
+  TaxExemptionStarted,
   TaxNoObjectionRaised,
   TaxObjectionRaised,
   TaxPendingMatterRecorded,
@@ -43,6 +44,7 @@ export class TaxRecord extends AggregateRoot {
   private readonly decisionIds = new Set<string>();
   private readonly clearances: TaxRecordView['clearances'] = [];
   private readonly notices = new Map<string, { objectionDueAt: string; verdict?: Verdict }>();
+  private readonly exemptions: NonNullable<TaxRecordView['exemptions']> = [];
 
   constructor(readonly taxpayerId: string) {
     super();
@@ -137,6 +139,20 @@ export class TaxRecord extends AggregateRoot {
     this.apply(new TaxRecordClosed({ taxpayerId: this.taxpayerId, caseId, closedAt: iso(at) }));
   }
 
+  /** A recognised maker space's exemption (R4.1), from `startsOn` (the first day of the next month); once per case. */
+  startMakerSpaceExemption(caseId: string, level: 'national' | 'municipal', startsOn: string, at: Date): void {
+    this.assertOpen();
+    if (this.exemptions.some((e) => e.caseId === caseId)) return;
+    const { taxpayerId } = this;
+    this.apply(
+      new TaxExemptionStarted({ taxpayerId, caseId, kind: 'maker-space', level, startsOn, startedAt: iso(at) }),
+    );
+  }
+
+  onTaxExemptionStarted({ caseId, kind, level, startsOn }: TaxExemptionStarted): void {
+    this.exemptions.push({ caseId, kind, level, startsOn });
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
@@ -154,6 +170,7 @@ export class TaxRecord extends AggregateRoot {
       pendingMatters: [...this.pending],
       clearances: [...this.clearances],
       deregistrations,
+      exemptions: this.exemptions.map((e) => ({ ...e })),
     };
   }
 

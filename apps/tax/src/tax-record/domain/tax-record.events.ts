@@ -6,6 +6,7 @@ import type {
   TaxPendingMatterRecordedV1,
   TaxRecordClosedV1,
   TaxRecordOpenedV1,
+  TaxExemptionStartedV1,
 } from '@govflow/contracts';
 import { domainEvent } from '../../shared/domain-event';
 
@@ -29,6 +30,9 @@ export class TaxObjectionRaised extends domainEvent<TaxObjectionRaisedV1>() {}
 /** EnterpriseDeregistered reached tax: the record takes no more matters (R3.4). */
 export class TaxRecordClosed extends domainEvent<TaxRecordClosedV1>() {}
 
+/** MakerSpaceRecognized reached tax: the exemption runs from the first day of the next month (R4.1). */
+export class TaxExemptionStarted extends domainEvent<TaxExemptionStartedV1>() {}
+
 export const taxRecordEvents = [
   TaxRecordOpened,
   TaxPendingMatterRecorded,
@@ -37,4 +41,5 @@ export const taxRecordEvents = [
   TaxNoObjectionRaised,
   TaxObjectionRaised,
   TaxRecordClosed,
+  TaxExemptionStarted,
 ];

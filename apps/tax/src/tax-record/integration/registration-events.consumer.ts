@@ -15,8 +15,9 @@ import { TAX_CONSUMER_GROUP } from '../../config/tax-consumer-group.token';
 import { RegistrationEventsDispatch } from './registration-events.dispatch';
 
 /**
- * Reads registration.events through the inbox for the life of the app. A new group starts from the topic's
- * beginning: a fresh tax database must open the record of every license ever issued.
+ * Reads registration.events (and science-commission.events, for recognised maker spaces) through the inbox for the
+ * life of the app. A new group starts from each topic's beginning: a fresh tax database must open the record of every
+ * license ever issued.
  */
 @Injectable()
 export class RegistrationEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,7 +56,7 @@ export class RegistrationEventsConsumer implements OnApplicationBootstrap, Befor
       () =>
         startInboxConsumer(this.pool, this.kafka, {
           groupId: this.groupId,
-          topics: [Topic.RegistrationEvents],
+          topics: [Topic.RegistrationEvents, Topic.ScienceCommissionEvents],
           fromBeginning: true,
           handle: (event) => this.dispatch.handle(event, new Date()),
         }),

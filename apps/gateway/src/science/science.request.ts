@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { clawbackGrounds } from '@govflow/policy';
+import { percentRate, yuanAmount } from './money';
+
+const creditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code');
+const count = (max: number) => z.number().int('must be a whole number').min(0, 'must not be negative').max(max);
+
+/** POST /api/maker-spaces: recognition at a level with the space's figures (R4.1). */
+export const makerSpaceRequest = z.object({
+  creditCode,
+  level: z.enum(['national', 'municipal']),
+  figures: z.object({
+    monthsInOperation: count(1200),
+    floorAreaM2: count(1_000_000),
+    workstations: count(100_000),
+    residentTeams: count(100_000),
+    mentors: count(100_000),
+    eventsPerYear: count(100_000),
+  }),
+});
+export type MakerSpaceRequest = z.output<typeof makerSpaceRequest>;
+
+/** POST /api/grants. */
+export const grantRequest = z.object({
+  programmeCode: z.string().trim().min(1, 'must not be empty').max(50),
+  creditCode,
+  requestedAmount: yuanAmount.optional().describe('yuan, decimal string; required where the programme pays on request'),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type GrantRequest = z.output<typeof grantRequest>;
+
+/** POST /api/public-notices/:noticeId/objections: the name is the signed-in account's. */
+export const grantObjectionRequest = z.object({
+  caseId: z.uuid('must be a case id (UUID)'),
+  reason: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+  evidence: z.string().trim().max(4000, 'must be at most 4000 characters').optional(),
+  anonymous: z.boolean().optional().describe('not named on the public page; then evidence is required'),
+});
+export type GrantObjectionBody = z.output<typeof grantObjectionRequest>;
+
+/** POST /api/grants/:caseId/clawbacks (R4.4). */
+export const clawbackRequest = z.object({
+  ground: z.enum(clawbackGrounds as ['false-material-or-fraud', 'misuse-of-funds']),
+  rate: percentRate.describe('fine rate in percent, e.g. "20"; within the ground’s range'),
+  reason: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+});
+export type ClawbackBody = z.output<typeof clawbackRequest>;

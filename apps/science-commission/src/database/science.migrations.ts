@@ -1,0 +1,49 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Pool } from 'pg';
+import { migrate } from '@govflow/event-store';
+import { migrateUnderLock, PG_POOL } from '@govflow/platform';
+
+// The science commission's own tables beside the event store's. Additive only.
+const statements = [
+  'CREATE SCHEMA IF NOT EXISTS science',
+  // What registration published of each enterprise (LicenseIssued, EnterpriseDeregistered): never read elsewhere.
+  `CREATE TABLE IF NOT EXISTS science.enterprises (
+     credit_code text PRIMARY KEY,
+     enterprise_name text NOT NULL,
+     registrant_id text NOT NULL,
+     license_case_id text NOT NULL,
+     licensed_at timestamptz NOT NULL,
+     deregistered_at timestamptz,
+     deregistration_case_id text
+   )`,
+  // Each programme's budget in fen and what is held against it; a hold never takes it past the budget.
+  `CREATE TABLE IF NOT EXISTS science.programme_budgets (
+     programme_code text PRIMARY KEY,
+     budget_fen bigint NOT NULL CHECK (budget_fen >= 0),
+     held_fen bigint NOT NULL DEFAULT 0,
+     CHECK (held_fen >= 0 AND held_fen <= budget_fen)
+   )`,
+  // One legal entity is funded once per programme (R4.3): at most one live hold per entity and programme.
+  `CREATE TABLE IF NOT EXISTS science.grant_holds (
+     case_id text PRIMARY KEY,
+     programme_code text NOT NULL REFERENCES science.programme_budgets (programme_code),
+     credit_code text NOT NULL,
+     amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+     held_at timestamptz NOT NULL,
+     released_at timestamptz,
+     released_because text
+   )`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS grant_holds_once_per_programme
+     ON science.grant_holds (programme_code, credit_code) WHERE released_at IS NULL`,
+];
+
+/** The event store's tables and the science commission's own, before the consumer and relay start. */
+@Injectable()
+export class ScienceMigrations implements OnModuleInit {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onModuleInit(): Promise<void> {
+    await migrate(this.pool);
+    await migrateUnderLock(this.pool, 'science.migrate', statements);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { Pool } from 'pg';
+import { EventStore } from '@govflow/event-store';
+import { PG_POOL } from '@govflow/platform';
+import { ScienceActivitiesService } from './activities/science-activities.service';
+import { ScienceMigrations } from './database/science.migrations';
+import { Enterprises } from './enterprises/enterprises';
+import { GrantHolds } from './grants/grant-holds';
+
+/** Everything but the transports, so the worker can take the activities from it. */
+@Module({
+  providers: [
+    { provide: EventStore, useFactory: (pool: Pool) => new EventStore(pool), inject: [PG_POOL] },
+    ScienceMigrations,
+    Enterprises,
+    GrantHolds,
+    ScienceActivitiesService,
+  ],
+  exports: [EventStore, ScienceMigrations, Enterprises, GrantHolds, ScienceActivitiesService],
+})
+export class ScienceCoreModule {}
