@@ -15,3 +15,5 @@ export * from './supervision/supervision';
 export * from './deregistration/deregistration-events';
 export * from './tax/tax-clearance';
 export * from './deregistration/deregistration-activities';
+export * from './permits/permit-events';
+export * from './permits/permit-activities';

@@ -12,5 +12,6 @@ export const CaseSearchAttribute = {
 export const CaseKind = {
   Registration: 'registration',
   Deregistration: 'deregistration',
+  Permit: 'permit',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

@@ -32,7 +32,7 @@ class TaskBoard {
 
   /** The most recently opened task that is still open. */
   current(): HumanTask | undefined {
-    return [...this.tasks.values()].reverse().find((task) => task.decision === undefined);
+    return [...this.tasks.values()].reverse().find((task) => task.isOpen);
   }
 
   private find(taskId: string): HumanTask {

@@ -90,6 +90,12 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
       const values = [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis];
       return { set, values, guard: 'true' };
     }
+    case 'lapsed':
+      return {
+        set: `status = 'lapsed', reason = $2, decided_at = $3`,
+        values: [event.reason, event.at],
+        guard: 'true',
+      };
     case 'escalated': {
       const set = 'escalated = true, escalate_to_department = $2';
       return { set, values: [event.escalateTo?.department ?? null], guard: 'true' };
