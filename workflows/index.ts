@@ -5,3 +5,4 @@ export { nameCheckWorkflow, reviewNameChecksWorkflow } from './registration/name
 export { supervisionRecordWorkflow, supervisionReadWorkflow } from './supervision/supervision.workflow';
 export { taxPendingMatterWorkflow, taxClearanceWorkflow } from './tax/tax-officer.workflow';
 export { deregistrationWorkflow } from './deregistration/deregistration.workflow';
+export { permitWorkflow } from './permit/permit.workflow';

@@ -20,6 +20,12 @@ export const WorkflowFailureType = {
   NotAwaitingConfirmation: 'NotAwaitingConfirmation',
   AlreadyExtended: 'AlreadyExtended',
   ObjectionsLodged: 'ObjectionsLodged',
+  PermitCaseOpen: 'PermitCaseOpen',
+  CoveredByOtherPermit: 'CoveredByOtherPermit',
+  CommitmentRouteClosed: 'CommitmentRouteClosed',
+  RouteNotOffered: 'RouteNotOffered',
+  NotAwaitingMaterials: 'NotAwaitingMaterials',
+  NotRenewable: 'NotRenewable',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -42,6 +48,12 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   NotAwaitingConfirmation: 409,
   AlreadyExtended: 409,
   ObjectionsLodged: 409,
+  PermitCaseOpen: 409,
+  CoveredByOtherPermit: 409,
+  CommitmentRouteClosed: 409,
+  RouteNotOffered: 409,
+  NotAwaitingMaterials: 409,
+  NotRenewable: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {
