@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { servers } from './support/servers';
 
 describe('service databases (real PostgreSQL)', () => {
-  it.each(['registration', 'tax', 'science_commission', 'gateway'])('%s answers a query', async (database) => {
+  it.each(['registration', 'tax', 'science_commission', 'gateway', 'permits'])('%s answers a query', async (database) => {
     const client = new Client({ connectionString: servers.databaseUrl(database) });
     await client.connect();
     try {

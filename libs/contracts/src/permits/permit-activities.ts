@@ -28,8 +28,8 @@ export interface CreditMark {
   reason: string;
   by: Actor;
   at: string;
-  /** The event that caused it, e.g. the permit authority's CommitmentFoundFalse. */
-  causationId?: string;
+  /** The permit case whose finding caused it. */
+  caseId?: string;
 }
 
 export interface CreditRecordView {
@@ -55,4 +55,18 @@ export interface MarkCreditInput {
 export interface CreditActivities {
   readCreditRecord(input: { creditCode: string }): Promise<CreditRecordView>;
   markCredit(input: MarkCreditInput): Promise<CreditRecordView>;
+}
+
+/**
+ * Market regulation marked an enterprise's credit (published on `registration.events`, schemaVersion 1), correlated by
+ * the permit case whose finding caused it; the 告知承诺 route stays closed to the enterprise while a mark stands.
+ */
+export interface CreditMarkedV1 {
+  creditCode: string;
+  markId: string;
+  kind: CreditMarkKind;
+  reason: string;
+  markedBy: Actor;
+  markedAt: string;
+  caseId?: string;
 }
