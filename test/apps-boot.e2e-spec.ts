@@ -7,6 +7,7 @@ const apps = [
   { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
   { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'] },
   { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'permits', database: 'permits', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
 

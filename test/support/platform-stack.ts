@@ -11,12 +11,12 @@ export interface PlatformStack {
   gatewayUrl: string;
   namespace: string;
   /** Each service's own database, for tests that must reach past the services (tampering with a store, say). */
-  databaseUrls: { registration: string; tax: string; gateway: string };
+  databaseUrls: { registration: string; tax: string; gateway: string; permits: string };
   stop(): Promise<void>;
 }
 
 /**
- * The registration slice as real processes (registration, tax, orchestrator, gateway) on the real servers,
+ * The platform as real processes (registration, tax, permits, orchestrator, gateway) on the real servers,
  * isolated from other tests and from running apps: its own Temporal namespace, databases and consumer groups.
  */
 export async function startPlatformStack(
@@ -26,13 +26,18 @@ export async function startPlatformStack(
   extraEnv: Record<string, string> = {},
 ): Promise<PlatformStack> {
   ensureBuilt();
-  await Promise.all([0, 1, 2, 4].map((offset) => assertPortFree(basePort + offset)));
+  await Promise.all([0, 1, 2, 3, 4].map((offset) => assertPortFree(basePort + offset)));
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
   const databases: TestDatabase[] = await Promise.all(
-    ['reg', 'tax', 'gw'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
+    ['reg', 'tax', 'gw', 'pmt'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
   );
-  const [registrationDb, taxDb, gatewayDb] = databases as [TestDatabase, TestDatabase, TestDatabase];
+  const [registrationDb, taxDb, gatewayDb, permitsDb] = databases as [
+    TestDatabase,
+    TestDatabase,
+    TestDatabase,
+    TestDatabase,
+  ];
   const platform = {
     KAFKA_BROKERS: servers.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: servers.temporalAddress,
@@ -43,6 +48,7 @@ export async function startPlatformStack(
   const specs: { app: string; port: number; env: Record<string, string> }[] = [
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
+    { app: 'permits', port: basePort + 3, env: { DATABASE_URL: permitsDb.url } },
     { app: 'orchestrator', port: basePort + 4, env: { ORCHESTRATOR_CONSUMER_GROUP: `orchestrator_${run}` } },
     {
       app: 'gateway',
@@ -76,7 +82,7 @@ export async function startPlatformStack(
   return {
     gatewayUrl: `http://127.0.0.1:${basePort}`,
     namespace,
-    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url },
+    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url, permits: permitsDb.url },
     stop,
   };
 }

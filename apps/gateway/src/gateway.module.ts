@@ -15,6 +15,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
+import { PermitsModule } from './permits/permits.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -33,6 +34,7 @@ export class GatewayModule {
         SupervisionModule,
         TaxRecordsModule,
         DeregistrationsModule,
+        PermitsModule,
         AuditModule.register([
           { service: 'registration', url: config.REGISTRATION_URL },
           { service: 'tax', url: config.TAX_URL },

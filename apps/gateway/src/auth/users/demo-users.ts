@@ -17,5 +17,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'tax-officer1', role: 'tax-officer', department: 'tax' },
   { username: 'sci-officer1', role: 'science-officer', department: 'science-commission' },
   { username: 'fin-officer1', role: 'finance-officer', department: 'finance' },
+  { username: 'food-officer1', role: 'permit-officer', department: 'market-regulation' },
+  { username: 'transport-officer1', role: 'permit-officer', department: 'transport' },
+  { username: 'culture-officer1', role: 'permit-officer', department: 'culture-and-tourism' },
+  { username: 'inspector1', role: 'inspector', department: 'market-regulation' },
   { username: 'admin', role: 'administrator', department: null },
 ];
