@@ -16,6 +16,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
 import { PermitsModule } from './permits/permits.module';
+import { PermitPagesModule } from './permits/pages/permit-pages.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -41,6 +42,7 @@ export class GatewayModule {
         ]),
         PortalCoreModule.register(config),
         RegistrationPagesModule,
+        PermitPagesModule,
         TaskPagesModule,
         AuditPagesModule,
       ],

@@ -10,6 +10,7 @@ const TEMPLATE_ROOTS: Readonly<Record<string, string>> = {
   registrations: path.join(__dirname, '..', 'registrations', 'pages', 'views'),
   tasks: path.join(__dirname, '..', 'tasks', 'pages', 'views'),
   audit: path.join(__dirname, '..', 'audit', 'pages', 'views'),
+  permits: path.join(__dirname, '..', 'permits', 'pages', 'views'),
 };
 
 /** Each process keeps its pages beside its API slice; this finds `<area>/<file>` in that area's folder. */

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { z } from 'zod';
 import type { Projection } from '@govflow/event-store';
 import type { RecordedEvent } from '@govflow/messaging';
 
@@ -22,24 +23,27 @@ export class EnterpriseDirectoryProjection implements Projection {
   async apply(db: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void> {
     for (const { type, data } of events) {
       if (type === 'LicenseIssued') {
-        const { creditCode, enterpriseName, registrantId, caseId, issuedAt, businessScope } = data as {
-          creditCode: string;
-          enterpriseName: string;
-          registrantId: string;
-          caseId: string;
-          issuedAt: string;
-          businessScope: string[];
-        };
+        const issued = licenseIssued.safeParse(data);
+        if (!issued.success) continue; // not a license this directory can list (an older shape, a test's stub)
+        const { creditCode, enterpriseName, registrantId, caseId, issuedAt, businessScope } = issued.data;
         await db.query(
           `INSERT INTO ${table} (credit_code, name, registrant_id, case_id, status, issued_at, business_scope)
            VALUES ($1, $2, $3, $4, 'licensed', $5, $6) ON CONFLICT (credit_code) DO NOTHING`,
           [creditCode, enterpriseName, registrantId, caseId, issuedAt, JSON.stringify(businessScope)],
         );
       }
-      if (type === 'EnterpriseDeregistered') {
-        const { creditCode } = data as { creditCode: string };
-        await db.query(`UPDATE ${table} SET status = 'deregistered' WHERE credit_code = $1`, [creditCode]);
+      if (type === 'EnterpriseDeregistered' && typeof data.creditCode === 'string') {
+        await db.query(`UPDATE ${table} SET status = 'deregistered' WHERE credit_code = $1`, [data.creditCode]);
       }
     }
   }
 }
+
+const licenseIssued = z.object({
+  creditCode: z.string().min(1),
+  enterpriseName: z.string().min(1),
+  registrantId: z.string().min(1),
+  caseId: z.string().min(1),
+  issuedAt: z.string().min(1),
+  businessScope: z.array(z.string()),
+});

@@ -43,7 +43,9 @@ export class EnterprisePermitsProjection implements Projection {
       const status = statusAfter[type];
       if (!status) continue;
       const fact = data as Record<string, string> & { applicant?: { id: string } };
+      if (typeof fact.caseId !== 'string' || typeof fact.creditCode !== 'string') continue;
       if (type === 'PermitApplied') {
+        if (!fact.permitCode || !fact.nameZh || !fact.authority || !fact.route || !fact.appliedAt) continue;
         await db.query(
           `INSERT INTO ${table} (permit_case_id, credit_code, code, name_zh, authority, route, status, applicant_id,
              applied_at) VALUES ($1, $2, $3, $4, $5, $6, 'applied', $7, $8) ON CONFLICT DO NOTHING`,
