@@ -101,6 +101,16 @@ describe('permits after the license, end to end (GOVFLOW_TIME_SCALE=86400)', () 
     expect(enterprise).toMatchObject({ creditCode, permits: [] });
     expect(enterprise.notice).toContain('不得从事');
 
+    const stranger = await PortalClient.login(stack.gatewayUrl, 'registrant2');
+    expect((await stranger.get(`/api/enterprises/${creditCode}`)).status).toBe(404);
+    const notTheirs = await stranger.post('/api/permits', {
+      creditCode,
+      permitCode: 'food-business-permit',
+      route: 'standard',
+    });
+    expect(notTheirs.status).toBe(403);
+    expect((await foodOfficer.get(`/api/enterprises/${creditCode}`)).status).toBe(200);
+
     const bad = await apply({ creditCode, permitCode: 'food-business-permit', route: 'fast' }, `bad-${creditCode}`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e) => e.field)).toEqual(['route']);
