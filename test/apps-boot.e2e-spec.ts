@@ -11,6 +11,7 @@ const apps = [
     database: 'science_commission',
     checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'],
   },
+  { name: 'permits', database: 'permits', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
 

@@ -8,3 +8,4 @@ export { deregistrationWorkflow } from './deregistration/deregistration.workflow
 export { grantWorkflow } from './grant/grant.workflow';
 export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';
 export { grantClawbackWorkflow } from './grant/clawback.workflow';
+export { permitWorkflow } from './permit/permit.workflow';

@@ -15,6 +15,7 @@ export const apps = [
     database: 'SCIENCE_COMMISSION_DATABASE_URL',
   },
   { name: 'orchestrator', ...portFrom('ORCHESTRATOR_PORT', 3004) },
+  { name: 'permits', ...portFrom('PERMITS_PORT', 3005), database: 'PERMITS_DATABASE_URL' },
   { name: 'gateway', ...portFrom('PORT', 3000), database: 'GATEWAY_DATABASE_URL' },
 ];
 

@@ -42,7 +42,7 @@ export const config = {
     socketDir: path.join(postgresHome, 'socket'),
     user: 'govflow',
     password: 'govflow',
-    databases: ['registration', 'tax', 'science_commission', 'gateway'],
+    databases: ['registration', 'tax', 'science_commission', 'gateway', 'permits'],
   },
   kafka: {
     port: int('KAFKA_PORT', 19092),

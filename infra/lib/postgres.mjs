@@ -160,6 +160,7 @@ export default {
       REGISTRATION_DATABASE_URL: url('registration'),
       TAX_DATABASE_URL: url('tax'),
       SCIENCE_COMMISSION_DATABASE_URL: url('science_commission'),
+      PERMITS_DATABASE_URL: url('permits'),
       GATEWAY_DATABASE_URL: url('gateway'),
     };
   },

@@ -11,12 +11,12 @@ export interface PlatformStack {
   gatewayUrl: string;
   namespace: string;
   /** Each service's own database, for tests that must reach past the services (tampering with a store, say). */
-  databaseUrls: { registration: string; tax: string; gateway: string };
+  databaseUrls: { registration: string; tax: string; gateway: string; permits: string };
   stop(): Promise<void>;
 }
 
 /**
- * The registration slice as real processes (registration, tax, orchestrator, gateway) on the real servers,
+ * The platform as real processes (registration, tax, permits, orchestrator, gateway) on the real servers,
  * isolated from other tests and from running apps: its own Temporal namespace, databases and consumer groups.
  */
 export async function startPlatformStack(
@@ -24,18 +24,23 @@ export async function startPlatformStack(
   basePort: number,
   /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
   extraEnv: Record<string, string> = {},
-  /** `science`: the science commission too, on basePort + 3 with a database of its own. */
+  /** `science`: the science commission too, on basePort + 5 with a database of its own. */
   options: { science?: boolean } = {},
 ): Promise<PlatformStack> {
   ensureBuilt();
-  const offsets = options.science ? [0, 1, 2, 3, 4] : [0, 1, 2, 4];
+  const offsets = options.science ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4];
   await Promise.all(offsets.map((offset) => assertPortFree(basePort + offset)));
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
   const databases: TestDatabase[] = await Promise.all(
-    ['reg', 'tax', 'gw'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
+    ['reg', 'tax', 'gw', 'pmt'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
   );
-  const [registrationDb, taxDb, gatewayDb] = databases as [TestDatabase, TestDatabase, TestDatabase];
+  const [registrationDb, taxDb, gatewayDb, permitsDb] = databases as [
+    TestDatabase,
+    TestDatabase,
+    TestDatabase,
+    TestDatabase,
+  ];
   const scienceDb = options.science ? await createTestDatabase(`sci_${name.replace(/\W/g, '_')}`, 1) : undefined;
   if (scienceDb) databases.push(scienceDb);
   const platform = {
@@ -48,11 +53,12 @@ export async function startPlatformStack(
   const specs: { app: string; port: number; env: Record<string, string> }[] = [
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
+    { app: 'permits', port: basePort + 3, env: { DATABASE_URL: permitsDb.url } },
     ...(scienceDb
       ? [
           {
             app: 'science-commission',
-            port: basePort + 3,
+            port: basePort + 5,
             env: { DATABASE_URL: scienceDb.url, SCIENCE_CONSUMER_GROUP: `science_${run}` },
           },
         ]
@@ -91,7 +97,7 @@ export async function startPlatformStack(
   return {
     gatewayUrl: `http://127.0.0.1:${basePort}`,
     namespace,
-    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url },
+    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url, permits: permitsDb.url },
     stop,
   };
 }

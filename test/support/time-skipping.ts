@@ -23,12 +23,14 @@ export interface RegistrationTestBed {
 
 /**
  * The time-skipping server with the case search attributes, a worker for workflows/ on `workflowQueue` and one
- * for the given (fake department) activities on the registration queue, as the real services would run them.
+ * for the given (fake department) activities on the registration queue (and any other queue named), as the real
+ * services would run them.
  */
 export async function startRegistrationTestBed(
   workflowQueue: string,
   activities: object,
   activityQueue: string = TaskQueue.Registration,
+  otherQueues: Readonly<Record<string, object>> = {},
 ): Promise<RegistrationTestBed> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -45,6 +47,9 @@ export async function startRegistrationTestBed(
     // As the orchestrator runs it: workflows with the deadline resolver as their local activity.
     Worker.create({ connection, taskQueue: workflowQueue, workflowsPath, activities: deadlineActivities }),
     Worker.create({ connection, taskQueue: activityQueue, activities }),
+    ...Object.entries(otherQueues).map(([taskQueue, more]) =>
+      Worker.create({ connection, taskQueue, activities: more }),
+    ),
   ]);
   const running = Promise.all(workers.map((worker) => worker.run()));
   return {

@@ -7,7 +7,7 @@ import type {
 import { WorkflowFailureType } from '../../libs/contracts/src/failures';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
-import { caseClock } from './case-clock';
+import { caseClock } from '../shared/case-clock';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import {
   applicationUpdate,

@@ -5,7 +5,7 @@ import type { GrantActivities, GrantFact } from '../../libs/contracts/src/scienc
 import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import { computeClawback } from '../../libs/policy/src/maker-space/clawback-policy';
-import { caseClock } from '../deregistration/case-clock';
+import { caseClock } from '../shared/case-clock';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import {
   type ClawbackInput,

@@ -7,7 +7,7 @@ import { GrantRefusalType } from '../../libs/contracts/src/science/grant-activit
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import type { TaskDecision, TaskDue } from '../../libs/contracts/src/tasks/task.types';
 import { expertVerdict } from '../../libs/policy/src/maker-space/grant-programmes';
-import { caseClock } from '../deregistration/case-clock';
+import { caseClock } from '../shared/case-clock';
 import { acceptTaskRequests, openTask } from '../shared/human-task';
 import type { Verdict } from '../shared/human-task';
 import {

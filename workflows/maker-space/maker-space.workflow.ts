@@ -13,7 +13,7 @@ import { CaseKind, CaseSearchAttribute } from '../../libs/contracts/src/search-a
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import { failedCriteria } from '../../libs/policy/src/maker-space/maker-space-criteria';
 import { firstDayOfNextChinaMonth } from '../../libs/policy/src/maker-space/tax-exemption';
-import { caseClock } from '../deregistration/case-clock';
+import { caseClock } from '../shared/case-clock';
 import { grantWorkflow } from '../grant/grant.workflow';
 import { acceptTaskRequests, currentTaskState, openTask } from '../shared/human-task';
 import {

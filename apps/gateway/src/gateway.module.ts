@@ -17,6 +17,8 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
 import { DeregistrationPagesModule } from './deregistrations/pages/deregistration-pages.module';
 import { ScienceModule } from './science/science.module';
+import { PermitsModule } from './permits/permits.module';
+import { PermitPagesModule } from './permits/pages/permit-pages.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -36,12 +38,14 @@ export class GatewayModule {
         TaxRecordsModule,
         DeregistrationsModule,
         ScienceModule,
+        PermitsModule,
         AuditModule.register([
           { service: 'registration', url: config.REGISTRATION_URL },
           { service: 'tax', url: config.TAX_URL },
         ]),
         PortalCoreModule.register(config),
         RegistrationPagesModule,
+        PermitPagesModule,
         TaskPagesModule,
         AuditPagesModule,
         DeregistrationPagesModule,

@@ -20,6 +20,7 @@ import { DetermineRequiredPermitsHandler } from './enterprise/queries/determine-
 import { DeregistrationDesk } from './deregistration/deregistration-desk';
 import { DeregistrationCases } from './deregistration/persistence/deregistration-cases';
 import { RecordSupervisionHandler } from './supervision/commands/record-supervision/record-supervision.handler';
+import { CreditRecords } from './credit/credit-record';
 import { SupervisionRecords } from './supervision/persistence/supervision-records';
 import { ReadSupervisionHandler } from './supervision/queries/read-supervision/read-supervision.handler';
 import { RecordTaskEventHandler } from './tasks/commands/record-task-event/record-task-event.handler';
@@ -56,6 +57,7 @@ export class RegistrationCoreModule {
         NameReservations,
         OrganisationBodies,
         SupervisionRecords,
+        CreditRecords,
         DeregistrationCases,
         DeregistrationDesk,
         ...handlers,

@@ -3,6 +3,7 @@ export const roles = [
   'registrant',
   'registration-officer',
   'permit-officer',
+  'inspector',
   'tax-officer',
   'science-officer',
   'finance-officer',

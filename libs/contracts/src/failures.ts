@@ -24,6 +24,12 @@ export const WorkflowFailureType = {
   EvidenceRequired: 'EvidenceRequired',
   RateOutOfRange: 'RateOutOfRange',
   CriteriaNotMet: 'CriteriaNotMet',
+  PermitCaseOpen: 'PermitCaseOpen',
+  CoveredByOtherPermit: 'CoveredByOtherPermit',
+  CommitmentRouteClosed: 'CommitmentRouteClosed',
+  RouteNotOffered: 'RouteNotOffered',
+  NotAwaitingMaterials: 'NotAwaitingMaterials',
+  NotRenewable: 'NotRenewable',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -50,6 +56,12 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   EvidenceRequired: 400,
   RateOutOfRange: 400,
   CriteriaNotMet: 409,
+  PermitCaseOpen: 409,
+  CoveredByOtherPermit: 409,
+  CommitmentRouteClosed: 409,
+  RouteNotOffered: 409,
+  NotAwaitingMaterials: 409,
+  NotRenewable: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

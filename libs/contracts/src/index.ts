@@ -16,3 +16,5 @@ export * from './deregistration/deregistration-events';
 export * from './tax/tax-clearance';
 export * from './deregistration/deregistration-activities';
 export * from './science/grant-activities';
+export * from './permits/permit-events';
+export * from './permits/permit-activities';

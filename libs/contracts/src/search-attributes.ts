@@ -15,5 +15,6 @@ export const CaseKind = {
   Grant: 'grant',
   GrantClawback: 'grant-clawback',
   MakerSpaceRecognition: 'maker-space-recognition',
+  Permit: 'permit',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

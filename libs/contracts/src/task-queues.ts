@@ -4,5 +4,6 @@ export const TaskQueue = {
   Registration: 'registration',
   Tax: 'tax',
   ScienceCommission: 'science-commission',
+  Permits: 'permits',
 } as const;
 export type TaskQueue = (typeof TaskQueue)[keyof typeof TaskQueue];

@@ -6,6 +6,7 @@ export enum Topic {
   TaxEvents = 'tax.events',
   ScienceCommissionEvents = 'science-commission.events',
   TaskEvents = 'tasks.events',
+  PermitEvents = 'permits.events',
   DeadLetter = 'dead-letter',
 }
 

@@ -77,4 +77,12 @@ export {
   requiredPermits,
 } from './permits/permit-catalogue';
 export { permitCatalogues } from './permits/permit-catalogues';
+export {
+  type CommitmentConditions,
+  type PermitMaterial,
+  type PermitProcedure,
+  type PermitRoute,
+  permitRoutes,
+} from './permits/permit-procedure';
+export { resolveReminder, resolveValidity } from './time/validity';
 export { type RegistrationTimeLimits, registrationTimeLimits } from './registration/registration-time-limits';

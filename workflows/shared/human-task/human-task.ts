@@ -44,6 +44,10 @@ export class HumanTask {
     return this.state.taskId;
   }
 
+  get isOpen(): boolean {
+    return this.state.status === 'open';
+  }
+
   get decision(): TaskDecision | undefined {
     return this.state.decision;
   }
@@ -66,7 +70,7 @@ export class HumanTask {
   /** Records an event no person caused; `unlessDecided` drops it when a decision got in first. */
   async recordSystemEvent(body: TaskEventBody, { unlessDecided = false } = {}): Promise<void> {
     await this.serially(async () => {
-      if (unlessDecided && this.state.status === 'decided') return;
+      if (unlessDecided && this.state.status !== 'open') return;
       await this.record(body, this.recordForSystem);
     });
   }
@@ -128,6 +132,9 @@ export class HumanTask {
     switch (event.type) {
       case 'escalated':
         this.state.escalated = true;
+        return;
+      case 'lapsed':
+        this.state.status = 'lapsed';
         return;
       case 'claimed':
         this.state.assignee = event.actor;

@@ -20,6 +20,22 @@ export async function openTask(options: OpenTaskOptions): Promise<TaskDecision> 
   return task.decided;
 }
 
+/**
+ * Like openTask, but the due time ends the task instead of escalating it: the task lapses (recorded, with `reason`) and
+ * this resolves with `lapsed` unless a decision was recorded first. For a step the law lets time settle, e.g. the
+ * application counts as accepted when no missing-materials notice was sent within 5 working days.
+ */
+export async function openTaskUntilDue(options: OpenTaskOptions, reason: string): Promise<TaskDecision | 'lapsed'> {
+  const task = taskBoard().open(options);
+  const { dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis } = task.snapshot();
+  const due = { dueAt, legalDueAt, dueAtCalendar, timeScale, ...(provisional && { provisional, calendarBasis }) };
+  await task.recordSystemEvent({ type: 'opened', candidateGroup: options.candidateGroup, ...due });
+  const untilDue = Math.max(Date.parse(dueAt) - Date.now(), 1);
+  if (await condition(() => task.decision !== undefined, untilDue)) return task.decided;
+  await task.recordSystemEvent({ type: 'lapsed', reason }, { unlessDecided: true });
+  return task.decision ?? 'lapsed';
+}
+
 /** Installs the task updates and the `taskState` query now, so requests that come before any task get TaskNotFound. */
 export function acceptTaskRequests(): void {
   taskBoard();

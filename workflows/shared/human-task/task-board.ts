@@ -32,7 +32,7 @@ class TaskBoard {
 
   /** The most recently opened task that is still open. */
   current(): HumanTask | undefined {
-    return [...this.tasks.values()].reverse().find((task) => task.decision === undefined);
+    return [...this.tasks.values()].reverse().find((task) => task.isOpen);
   }
 
   /** Every task still open, oldest first: a case may run several at once (e.g. an expert panel). */

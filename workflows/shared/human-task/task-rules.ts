@@ -39,7 +39,9 @@ function mayWorkOn(task: TaskFacts, actor: Actor, who = 'the actor'): Verdict {
 }
 
 function isOpen(task: TaskFacts): Verdict {
-  return task.status === 'open' ? allowed : refuse(WorkflowFailureType.AlreadyDecided, 'the task is already decided');
+  if (task.status === 'open') return allowed;
+  const message = task.status === 'lapsed' ? 'the task lapsed when its time ran out' : 'the task is already decided';
+  return refuse(WorkflowFailureType.AlreadyDecided, message);
 }
 
 function holdsClaim(task: TaskFacts, actor: Actor): Verdict {

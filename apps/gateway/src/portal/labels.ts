@@ -3,6 +3,7 @@ const ROLES: Record<string, string> = {
   registrant: '申请人',
   'registration-officer': '登记审核员',
   'permit-officer': '许可审批员',
+  inspector: '核查员',
   'tax-officer': '税务专管员',
   'science-officer': '科委经办人',
   'finance-officer': '财政经办人',

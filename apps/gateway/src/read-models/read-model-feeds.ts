@@ -1,9 +1,11 @@
 import { Topic } from '@govflow/contracts';
 import type { Projection } from '@govflow/event-store';
 import { AUDITED_TOPICS, AuditTrailProjection } from '../audit/audit-trail/audit-trail.projection';
+import { EnterpriseDirectoryProjection } from '../permits/read-models/enterprise-directory.projection';
+import { EnterprisePermitsProjection } from '../permits/read-models/enterprise-permits.projection';
 import { TaskInboxProjection } from '../tasks/task-inbox/task-inbox.projection';
 
-export const readModelNames = ['task-inbox', 'audit-trail'] as const;
+export const readModelNames = ['task-inbox', 'audit-trail', 'enterprise-directory', 'enterprise-permits'] as const;
 export type ReadModelName = (typeof readModelNames)[number];
 
 /** One Kafka consumer group feeding one projection from some topics. */
@@ -26,6 +28,18 @@ export const readModelFeeds = (groupPrefix: string): ReadModelFeed[] => [
     projection: new TaskInboxProjection(),
     topics: [Topic.TaskEvents],
     groupId: `${groupPrefix}.task-inbox`,
+  },
+  {
+    readModel: 'enterprise-directory',
+    projection: new EnterpriseDirectoryProjection(),
+    topics: [Topic.RegistrationEvents],
+    groupId: `${groupPrefix}.enterprise-directory`,
+  },
+  {
+    readModel: 'enterprise-permits',
+    projection: new EnterprisePermitsProjection(),
+    topics: [Topic.PermitEvents],
+    groupId: `${groupPrefix}.enterprise-permits`,
   },
   ...AUDITED_TOPICS.map((topic): ReadModelFeed => ({
     readModel: 'audit-trail',

@@ -11,7 +11,7 @@ export const inboxTaskView = z.object({
   assigneeUsername: z.string().nullable().optional().describe('the username of that officer'),
   ...taskDueView.shape,
   escalated: z.boolean(),
-  status: z.enum(['open', 'decided']),
+  status: z.enum(['open', 'decided', 'lapsed']),
   nameCheck: reviewNameCheckView.optional().describe('on open registration reviews: the name as it stands now (R1.3)'),
 });
 export type InboxTaskView = z.infer<typeof inboxTaskView>;

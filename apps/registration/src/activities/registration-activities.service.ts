@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
+  CreditActivities,
   DeregistrationActivities,
   DetermineRequiredPermitsInput,
   HumanTaskActivities,
@@ -33,6 +34,7 @@ import { ReadSupervision } from '../supervision/queries/read-supervision/read-su
 import { instant } from '../shared/instant';
 import { RecordTaskEvent } from '../tasks/commands/record-task-event/record-task-event.command';
 import { taskEventMetadata } from '../tasks/task-event-metadata';
+import { CreditRecords } from '../credit/credit-record';
 import { activityMetadata, reasonIfAny } from './activity-metadata';
 import { refusalsAsFailures } from './refusals-as-failures';
 
@@ -40,7 +42,8 @@ export type RegistrationWorkerActivities = RegistrationActivities &
   HumanTaskActivities &
   NameCheckActivities &
   SupervisionActivities &
-  DeregistrationActivities;
+  DeregistrationActivities &
+  CreditActivities;
 
 /**
  * The activities on task queue `registration`: each turns a workflow's request into a command or query. Effects are
@@ -52,6 +55,7 @@ export class RegistrationActivitiesService {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly deregistrations: DeregistrationDesk,
+    private readonly credit: CreditRecords,
   ) {}
 
   /** Plain functions, as a Temporal worker registers them. */
@@ -68,6 +72,15 @@ export class RegistrationActivitiesService {
         refusalsAsFailures(() => this.queries.execute(new ReexamineNames(caseIds, new Date()))),
       recordSupervision: (input) => refusalsAsFailures(() => this.recordSupervision(input)),
       ...this.deregistrationActivities(),
+      readCreditRecord: ({ creditCode }) => this.credit.read(creditCode),
+      markCredit: (input) => {
+        const { by, reason, idempotencyKey } = input;
+        const correlationId = input.caseId ?? input.creditCode;
+        return this.credit.mark(
+          input,
+          activityMetadata({ actor: by, reason, correlationId, causationId: idempotencyKey }),
+        );
+      },
       readSupervision: ({ creditCode }) =>
         refusalsAsFailures(() => this.queries.execute(new ReadSupervision(creditCode))),
     };

@@ -11,7 +11,8 @@ export const taskOutcomes = ['approve', 'reject', 'request-info'] as const;
 export type TaskOutcome = (typeof taskOutcomes)[number];
 
 export type TaskAction = 'claim' | 'unclaim' | 'reassign' | 'decide';
-export type TaskStatus = 'open' | 'decided';
+/** `lapsed`: its time ran out and the case moved on without it (a materials notice not sent in time). */
+export type TaskStatus = 'open' | 'decided' | 'lapsed';
 
 /** What the officer decided; `reason` is required for reject and request-info. */
 export interface TaskDecision {
@@ -64,6 +65,7 @@ export type TaskEvent = TaskEventBase &
   (
     | ({ type: 'opened'; candidateGroup: CandidateGroup } & OpenedDue)
     | { type: 'escalated'; escalateTo?: CandidateGroup }
+    | { type: 'lapsed'; reason: string }
     | { type: 'claimed'; actor: Actor }
     | { type: 'unclaimed'; actor: Actor; reason?: string }
     | { type: 'reassigned'; actor: Actor; to: Actor; reason: string }

@@ -39,4 +39,34 @@ export interface Deadline {
  */
 export interface DeadlineActivities {
   resolveDeadline(request: DeadlineRequest): Promise<Deadline>;
+  resolveValidity(request: ValidityRequest): Promise<Validity>;
+  /** Fails (and the case waits, retrying) while the calendar does not cover a year the counting runs through. */
+  resolveReminder(request: ReminderRequest): Promise<Reminder>;
+}
+
+/** A permit's validity from its grant: a calendar period (no working-day moving), ending at 24:00 of its last day. */
+export interface ValidityRequest {
+  period: PolicyPeriod;
+  from: string;
+}
+
+export interface Validity {
+  /** The last day the permit is valid, Beijing calendar date, e.g. `2031-11-28`. */
+  lastDay: string;
+  /** ISO 8601 instant: 24:00 Beijing time of `lastDay`; the permit has expired from then. */
+  validUntil: string;
+}
+
+/** When a reminder `workingDays` ahead of `lastDay` falls: 00:00 Beijing time of that working day. */
+export interface ReminderRequest {
+  lastDay: string;
+  workingDays: number;
+}
+
+export interface Reminder {
+  day: string;
+  /** ISO 8601 instant: the start of `day` in Beijing. */
+  at: string;
+  provisional?: true;
+  calendarBasis?: string;
 }

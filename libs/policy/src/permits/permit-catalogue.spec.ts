@@ -75,3 +75,33 @@ describe('permitCatalogues', () => {
     for (const e of catalogue.filter((x) => x.kind === 'filing')) expect(e.notificationCommitment).toBe(false);
   });
 });
+
+describe('permit procedures (catalogue-v2)', () => {
+  const v2 = permitCatalogues.at(new Date('2026-11-29T10:00:00+08:00'));
+  const food = v2.value.find((e) => e.code === 'food-business-permit');
+
+  it('is in force for cases from 2026-11-01, while licenses before keep being told from v1', () => {
+    expect(v2.version).toBe('catalogue-v2');
+    expect(permitCatalogues.at(new Date('2026-10-31T23:00:00+08:00')).version).toBe('catalogue-v1');
+  });
+
+  it('gives the food business permit both routes, 5 working days for the notice, 5 years and 20 % spot checks', () => {
+    expect(food?.procedure).toMatchObject({
+      routes: ['standard', 'commitment'],
+      materialsNoticePeriod: { workingDays: 5 },
+      validity: { years: 5 },
+      renewalReminderWorkingDays: 30,
+      conditions: { version: 'food-commitment-2026-11' },
+      spotCheck: { sharePercent: 20 },
+    });
+  });
+
+  it('offers commitment exactly where v1 marked it, and filings only as filings without validity', () => {
+    for (const entry of v2.value) {
+      expect(entry.procedure?.routes.includes('commitment')).toBe(entry.notificationCommitment);
+      expect(entry.procedure?.conditions !== undefined).toBe(entry.notificationCommitment);
+      if (entry.kind === 'filing') expect(entry.procedure).toMatchObject({ routes: ['filing'] });
+      if (entry.kind === 'filing') expect(entry.procedure?.validity).toBeUndefined();
+    }
+  });
+});

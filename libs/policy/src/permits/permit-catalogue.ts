@@ -1,3 +1,5 @@
+import type { PermitProcedure } from './permit-procedure';
+
 export type PermitAuthority =
   | 'market-regulation'
   | 'transport'
@@ -23,6 +25,8 @@ export interface PermitCatalogueEntry {
   readonly notificationCommitment: boolean;
   /** Codes of items that make this one unnecessary (a food business permit covers pre-packaged sales). */
   readonly coveredBy?: readonly string[];
+  /** How a case for the item runs (routes, time limits, validity); from catalogue-v2 on, absent in older versions. */
+  readonly procedure?: PermitProcedure;
 }
 
 export type PermitCatalogue = readonly PermitCatalogueEntry[];

@@ -1,5 +1,6 @@
 import type { DeadlineActivities } from '@govflow/contracts';
 import { resolveDeadline } from './deadline';
+import { resolveReminder, resolveValidity } from './validity';
 
 /**
  * The deadline activities for the worker that runs the workflows (as local activities). Pure: the answer depends only
@@ -7,4 +8,6 @@ import { resolveDeadline } from './deadline';
  */
 export const deadlineActivities: DeadlineActivities = {
   resolveDeadline: (request) => Promise.resolve().then(() => resolveDeadline(request)),
+  resolveValidity: (request) => Promise.resolve().then(() => resolveValidity(request)),
+  resolveReminder: (request) => Promise.resolve().then(() => resolveReminder(request)),
 };

@@ -78,6 +78,16 @@ export class WorkingDayCalendar {
     return day;
   }
 
+  /** The `count`-th working day before `isoDate`, not counting `isoDate` itself (a reminder ahead of an expiry). */
+  nthWorkingDayBefore(isoDate: string, count: number): string {
+    let day = isoDate;
+    for (let found = 0; found < count;) {
+      day = addDays(day, -1);
+      if (this.isWorkingDay(day)) found++;
+    }
+    return day;
+  }
+
   private add({ year, notice, holidays, adjustedWorkingDays, provisional }: HolidayArrangement): void {
     if (provisional) this.provisional.set(year, provisional);
     const inYear = (date: string) => {

@@ -9,6 +9,7 @@ export const serviceOfTopic: Readonly<Record<AuditedTopic, string>> = {
   [Topic.TaxEvents]: 'tax',
   [Topic.ScienceCommissionEvents]: 'science-commission',
   [Topic.TaskEvents]: 'tasks',
+  [Topic.PermitEvents]: 'permits',
 };
 export type AuditedTopic = Exclude<Topic, Topic.DeadLetter>;
 export const AUDITED_TOPICS = Object.keys(serviceOfTopic) as AuditedTopic[];

@@ -23,5 +23,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'expert1', role: 'expert-reviewer', department: 'expert-panel' },
   { username: 'expert2', role: 'expert-reviewer', department: 'expert-panel' },
   { username: 'expert3', role: 'expert-reviewer', department: 'expert-panel' },
+  { username: 'food-officer1', role: 'permit-officer', department: 'market-regulation' },
+  { username: 'transport-officer1', role: 'permit-officer', department: 'transport' },
+  { username: 'culture-officer1', role: 'permit-officer', department: 'culture-and-tourism' },
+  { username: 'inspector1', role: 'inspector', department: 'market-regulation' },
   { username: 'admin', role: 'administrator', department: null },
 ];

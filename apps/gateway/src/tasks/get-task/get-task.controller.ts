@@ -29,7 +29,7 @@ const taskDetailView = taskStateView.extend({
       z.object({
         sequence: z.number().int(),
         at: z.iso.datetime(),
-        type: z.enum(['opened', 'escalated', 'claimed', 'unclaimed', 'reassigned', 'decided', 'refused']),
+        type: z.enum(['opened', 'escalated', 'lapsed', 'claimed', 'unclaimed', 'reassigned', 'decided', 'refused']),
         actor: namedActor.optional(),
         to: namedActor.optional(),
         outcome: z.string().optional(),
@@ -110,6 +110,8 @@ function historyLine(event: TaskEvent, named: (who: { id: string; role: string }
     case 'opened':
     case 'escalated':
       return base;
+    case 'lapsed':
+      return { ...base, reason: event.reason };
     case 'claimed':
       return { ...base, actor: named(event.actor) };
     case 'unclaimed':

@@ -42,7 +42,7 @@ export class ListTasksController {
     @Query('status', new FieldValidationPipe('status', taskStatusFilter)) status: z.output<typeof taskStatusFilter>,
   ): Promise<InboxTaskView[]> {
     if (!actor.department) return [];
-    const tasks = await this.inbox.forDepartment(actor.department, status);
+    const tasks = await this.inbox.forDepartment(actor.department, status, actor.role);
     const reviews = tasks.filter((task) => task.kind === REGISTRATION_REVIEW && task.status === 'open');
     const checks = await this.nameChecks.forCases(reviews.map((task) => task.caseId));
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));

@@ -38,6 +38,20 @@ const KINDS: Record<string, { label: string; rule: (startedAt?: string) => strin
     label: '收回资金确认',
     rule: () => '由财政部门确认收回财政资金及罚款；发起收回的人员不得确认。确认后移送处理。',
   },
+  'permit-materials': {
+    label: '许可申请材料审查',
+    rule: () =>
+      '申请材料不齐全的，应在5个工作日内一次告知申请人需要补正的全部内容（作出“要求补正”并列明缺件）；逾期不告知的，自收到申请材料之日起即为受理。',
+  },
+  'permit-review': {
+    label: '许可审查决定',
+    rule: () => '许可机关的审查人员在承诺时限内作出准予许可或不予许可的决定；不予许可须说明理由。',
+  },
+  'spot-check': {
+    label: '告知承诺核查',
+    rule: () =>
+      '对告知承诺许可随机抽查：核查属实作出“准予”，承诺不实作出“不予”并写明核查发现，许可将被撤销并记入信用记录。',
+  },
 };
 
 export const taskKindZh = (kind: string) => KINDS[kind]?.label ?? kind;
@@ -46,6 +60,7 @@ export const taskRuleZh = (kind: string, startedAt?: string) => KINDS[kind]?.rul
 const EVENTS: Record<string, string> = {
   opened: '任务创建',
   escalated: '超期升级',
+  lapsed: '逾期未办，视为受理',
   claimed: '认领',
   unclaimed: '放弃认领',
   reassigned: '转办',

@@ -32,7 +32,7 @@ interface TaskDetail extends TaskDueView {
   assignee: string | null;
   assigneeUsername: string | null;
   escalated: boolean;
-  status: 'open' | 'decided';
+  status: 'open' | 'decided' | 'lapsed';
   candidateGroup: { role: string; department: string };
   decision?: { outcome: string; reason?: string; decidedAt: string };
   history: {

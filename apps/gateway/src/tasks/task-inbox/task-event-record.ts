@@ -26,6 +26,7 @@ export const taskEventRecord = z.object({
       ...stamp,
     }),
     z.object({ type: z.literal('escalated'), escalateTo: group.optional(), ...stamp }),
+    z.object({ type: z.literal('lapsed'), reason: z.string(), ...stamp }),
     z.object({ type: z.literal('claimed'), actor, ...stamp }),
     z.object({ type: z.literal('unclaimed'), actor, ...stamp }),
     z.object({ type: z.literal('reassigned'), actor, to: actor, ...stamp }),
@@ -35,7 +36,16 @@ export const taskEventRecord = z.object({
 });
 export type TaskEventRecordData = z.infer<typeof taskEventRecord>;
 
-const taskEventTypes = ['opened', 'escalated', 'claimed', 'unclaimed', 'reassigned', 'decided', 'refused'] as const;
+const taskEventTypes = [
+  'opened',
+  'escalated',
+  'lapsed',
+  'claimed',
+  'unclaimed',
+  'reassigned',
+  'decided',
+  'refused',
+] as const;
 
 /** Envelope types of task events (`TaskOpened` …), whichever topic carries them. */
 export const TASK_EVENT_TYPES: ReadonlySet<string> = new Set(taskEventTypes.map(taskEventType));

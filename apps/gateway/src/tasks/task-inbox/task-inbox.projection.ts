@@ -31,6 +31,8 @@ export class TaskInboxProjection implements Projection {
     // Why the officer decided so: the registrant is shown the reason of a request for information (补正).
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS reason text`);
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS decided_at timestamptz`);
+    // Officers of several roles share a department (registration, permits, inspection): an escalation names its role.
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS escalate_to_role text`);
     // The real deadline came with the working-day calendar; tables made before it gain the columns here.
     await db.query(`ALTER TABLE ${table}
       ADD COLUMN IF NOT EXISTS legal_due_at timestamptz,
@@ -90,9 +92,15 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
       const values = [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis];
       return { set, values, guard: 'true' };
     }
+    case 'lapsed':
+      return {
+        set: `status = 'lapsed', reason = $2, decided_at = $3`,
+        values: [event.reason, event.at],
+        guard: 'true',
+      };
     case 'escalated': {
-      const set = 'escalated = true, escalate_to_department = $2';
-      return { set, values: [event.escalateTo?.department ?? null], guard: 'true' };
+      const set = 'escalated = true, escalate_to_department = $2, escalate_to_role = $3';
+      return { set, values: [event.escalateTo?.department ?? null, event.escalateTo?.role ?? null], guard: 'true' };
     }
     case 'claimed':
       return assign(event.actor.id, event.sequence);

@@ -59,14 +59,19 @@ const { table } = new TaskInboxProjection();
 export class TaskInboxStore {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** A department's tasks, and those escalated to it, soonest due first; only tasks whose opening has arrived. */
-  async forDepartment(department: Department, status: TaskStatus | 'all'): Promise<InboxTask[]> {
+  /** A department's tasks (for `role`, when given), and those escalated to it, soonest due first; opened ones only. */
+  async forDepartment(department: Department, status: TaskStatus | 'all', role?: string): Promise<InboxTask[]> {
+    // Market regulation's registration officers, food-permit officers and inspectors share a department: each sees the
+    // tasks of their own role, and those escalated to it.
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM ${table}
-       WHERE due_at IS NOT NULL AND (candidate_department = $1 OR (escalated AND escalate_to_department = $1))
+       WHERE due_at IS NOT NULL
+         AND ((candidate_department = $1 AND ($3::text IS NULL OR candidate_role = $3))
+              OR (escalated AND escalate_to_department = $1
+                  AND ($3::text IS NULL OR escalate_to_role IS NULL OR escalate_to_role = $3)))
          AND ($2 = 'all' OR status = $2)
        ORDER BY due_at, task_id`,
-      [department, status],
+      [department, status, role ?? null],
     );
     return rows.map(toTask);
   }

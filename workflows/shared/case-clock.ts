@@ -1,5 +1,5 @@
 import type { Deadline, PolicyPeriod } from '../../libs/contracts/src/time/deadlines';
-import { deadlineOf } from '../shared/deadlines';
+import { deadlineOf, reminderBefore, validityOf } from './deadlines';
 
 /**
  * A case's legal time on its clock. At scale 1 it is workflow time. On an accelerated local run (GOVFLOW_TIME_SCALE=N)
@@ -17,6 +17,13 @@ export function caseClock(timeScale: number) {
       const gap = Date.parse(resolved.legalDueAt) - legalFrom.getTime();
       const dueAt = new Date(Date.now() + Math.ceil(gap / timeScale)).toISOString();
       return { ...resolved, dueAt };
+    },
+    validity: validityOf,
+    reminder: reminderBefore,
+    /** Milliseconds of workflow time until the legal instant `legalAt` (at least 1, so a timer always runs). */
+    untilLegal(legalAt: string | Date): number {
+      const gap = new Date(legalAt).getTime() - legalNow().getTime();
+      return Math.max(Math.ceil(gap / timeScale), 1);
     },
   };
 }
