@@ -29,3 +29,6 @@ export { latestCheckpoint, type StoredCheckpoint } from './audit/checkpoint-stor
 export { verifyLog, type AuditProblem, type AuditProblemKind, type AuditVerification } from './audit/verify-log';
 export { ProofError, verifyConsistency, verifyInclusion } from './merkle/verify-proofs';
 export { jcs } from './merkle/jcs';
+export { laterCheckpointFor, receiptFor, type ReceiptAnswer } from './audit/receipt-store';
+export { ReceiptError, verifyReceipt, type AuditReceipt, type ReceiptVerdict } from './audit/receipt';
+export type { EventLeaf } from './audit/audit-leaf';

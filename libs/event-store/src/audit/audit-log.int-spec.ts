@@ -7,6 +7,8 @@ import { AuditIntegrator } from './audit-integrator';
 import { generateSigningKey, openCheckpoint, signCheckpoint } from './checkpoint-note';
 import { allCheckpoints } from './checkpoint-store';
 import { verifyLog, type AuditProblem } from './verify-log';
+import { laterCheckpointFor, receiptFor } from './receipt-store';
+import { verifyReceipt } from './receipt';
 
 const origin = 'govflow.test/audit';
 
@@ -75,6 +77,25 @@ describe(AuditIntegrator.name, () => {
       expect(opened.root).toEqual(root);
     }
     expect(await verify()).toMatchObject({ ok: true, treeSize: 20, checkpointSize: 20, problems: [] });
+  });
+
+  it('answers a receipt once a checkpoint covers the event, that an outsider verifies', async () => {
+    await seed(2);
+    const { events } = await store.append('case-9', 'no_stream', [newEvent('Submitted', { fee: 1 })]);
+    const eventId = events[0]!.eventId;
+    expect(await receiptFor(database.pool, origin, eventId)).toEqual({ status: 'pending' });
+    await sut.tick(false);
+    await sut.catchUp();
+    const answer = await receiptFor(database.pool, origin, eventId);
+    if (answer.status !== 'ready') throw new Error(`no receipt: ${answer.status}`);
+    expect(verifyReceipt(answer.receipt, sut.verifierKey)).toMatchObject({ eventId, logIndex: 9 });
+    await seed(3, 10);
+    await sut.catchUp();
+    const later = await laterCheckpointFor(database.pool, 10);
+    expect(verifyReceipt({ ...answer.receipt, later }, sut.verifierKey)).toMatchObject({ laterSize: 10 + 12 });
+    expect(await receiptFor(database.pool, origin, '00000000-0000-4000-8000-000000000000')).toEqual({
+      status: 'unknown',
+    });
   });
 
   describe('verify names each tampering, wherever it is', () => {

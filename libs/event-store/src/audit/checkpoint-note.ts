@@ -60,8 +60,10 @@ interface ParsedVerifierKey {
 }
 
 export function parseVerifierKey(text: string): ParsedVerifierKey {
-  const [name, idHex, encoded, ...rest] = text.trim().split('+');
-  if (!name || !idHex || !encoded || rest.length) throw new CheckpointError('verifier key is not name+id+key');
+  // The base64 key may itself contain "+": only the first two separate the fields.
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(text.trim());
+  if (!match) throw new CheckpointError('verifier key is not name+id+key');
+  const [, name = '', idHex = '', encoded = ''] = match;
   const bytes = Buffer.from(encoded, 'base64');
   if (bytes.length !== 33 || bytes[0] !== ED25519) throw new CheckpointError('verifier key is not an Ed25519 key');
   const publicKey = bytes.subarray(1);
