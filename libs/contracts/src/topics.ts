@@ -7,6 +7,8 @@ export enum Topic {
   ScienceCommissionEvents = 'science-commission.events',
   TaskEvents = 'tasks.events',
   DeadLetter = 'dead-letter',
+  /** Each service's signed audit-log checkpoints, keyed by the log's origin; kept forever. */
+  AuditCheckpoints = 'audit.checkpoints',
 }
 
 export const topicPartitions: Readonly<Record<Topic, number>> = Object.fromEntries(

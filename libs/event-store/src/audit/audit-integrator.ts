@@ -27,8 +27,11 @@ export interface AuditIntegratorOptions {
   checkpointEveryLeaves?: number;
   batchSize?: number;
   idlePollMs?: number;
-  /** Publishes a checkpoint outside the database (Kafka); called after it committed, in size order. */
-  publish?: (checkpoint: SignedCheckpoint) => Promise<void>;
+  /**
+   * Publishes a checkpoint outside the database (Kafka); called after it committed, in size order. Answering
+   * false (not connected yet) leaves it for the next tick.
+   */
+  publish?: (checkpoint: SignedCheckpoint) => Promise<boolean>;
   publishChannel?: string;
 }
 
@@ -159,7 +162,7 @@ export class AuditIntegrator {
       [channel],
     );
     for (const row of rows) {
-      await publish({ origin: this.options.origin, size: Number(row.tree_size), note: row.note });
+      if (!(await publish({ origin: this.options.origin, size: Number(row.tree_size), note: row.note }))) return;
       await this.pool.query(
         'INSERT INTO event_store.audit_publication (tree_size, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING',
         [row.tree_size, channel],

@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogPublisher } from './audit-log.publisher';
+import { AUDIT_LOG_SETTINGS } from './audit-log.tokens';
+import { auditLogSettings } from './audit-signing-key';
+
+/**
+ * A service's signed audit log over its event store: import `AuditLogModule.register('<service>')` beside
+ * PlatformModule (it needs PG_POOL and KAFKA, and the event store's tables, which `migrate` creates).
+ */
+@Module({})
+export class AuditLogModule {
+  static register(service: string): DynamicModule {
+    return {
+      module: AuditLogModule,
+      controllers: [AuditLogController],
+      providers: [{ provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(service) }, AuditLogPublisher],
+      exports: [AuditLogPublisher],
+    };
+  }
+}
