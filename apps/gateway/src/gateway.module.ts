@@ -33,10 +33,13 @@ export class GatewayModule {
         SupervisionModule,
         TaxRecordsModule,
         DeregistrationsModule,
-        AuditModule.register([
-          { service: 'registration', url: config.REGISTRATION_URL },
-          { service: 'tax', url: config.TAX_URL },
-        ]),
+        AuditModule.register(
+          [
+            { service: 'registration', url: config.REGISTRATION_URL },
+            { service: 'tax', url: config.TAX_URL },
+          ],
+          config.GATEWAY_CONSUMER_GROUP,
+        ),
         PortalCoreModule.register(config),
         RegistrationPagesModule,
         TaskPagesModule,

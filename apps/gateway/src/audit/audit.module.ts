@@ -1,5 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { UsersModule } from '../auth/users/users.module';
+import { RegistrationCaseStore } from '../registrations/registration-cases/registration-case-store';
+import { AuditLogClient } from './audit-log/audit-log.client';
+import { AUDIT_CONSUMER_GROUP, CheckpointCopies } from './audit-log/checkpoint-copies';
+import { EventReceiptController } from './audit-log/event-receipt.controller';
+import { PublicAuditController } from './audit-log/public-audit.controller';
+import { VerifyAuditLogController } from './audit-log/verify-audit-log.controller';
 import { AuditTrailStore } from './audit-trail/audit-trail.store';
 import { ListCaseEventsController } from './list-case-events/list-case-events.controller';
 import {
@@ -8,15 +14,31 @@ import {
   VerifyIntegrityController,
 } from './verify-integrity/verify-integrity.controller';
 
-/** The administrators' audit views and the integrity check of every service's event store. */
+/**
+ * The administrators' audit views, the integrity check of every service's event store, and the signed audit
+ * logs' API: verify, public keys and checkpoints for outsiders, receipts for applicants.
+ */
 @Module({})
 export class AuditModule {
-  static register(services: IntegrityServices): DynamicModule {
+  static register(services: IntegrityServices, consumerGroup = 'gateway'): DynamicModule {
     return {
       module: AuditModule,
       imports: [UsersModule],
-      controllers: [ListCaseEventsController, VerifyIntegrityController],
-      providers: [AuditTrailStore, { provide: INTEGRITY_SERVICES, useValue: services }],
+      controllers: [
+        ListCaseEventsController,
+        VerifyIntegrityController,
+        VerifyAuditLogController,
+        PublicAuditController,
+        EventReceiptController,
+      ],
+      providers: [
+        AuditTrailStore,
+        { provide: INTEGRITY_SERVICES, useValue: services },
+        { provide: AUDIT_CONSUMER_GROUP, useValue: consumerGroup },
+        AuditLogClient,
+        CheckpointCopies,
+        RegistrationCaseStore,
+      ],
     };
   }
 }

@@ -10,11 +10,11 @@ import { auditLogSettings } from './audit-signing-key';
  */
 @Module({})
 export class AuditLogModule {
-  static register(service: string): DynamicModule {
+  static register(service: string, env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: AuditLogModule,
       controllers: [AuditLogController],
-      providers: [{ provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(service) }, AuditLogPublisher],
+      providers: [{ provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(service, env) }, AuditLogPublisher],
       exports: [AuditLogPublisher],
     };
   }

@@ -1,0 +1,185 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { EventStore, migrate, verifyReceipt, type AuditReceipt } from '@govflow/event-store';
+import { AuditLogModule, PlatformModule } from '@govflow/platform';
+import { servers, uniqueId } from '../../../../../test/support/servers';
+import { createTestDatabase } from '../../../../../test/support/test-database';
+import { newEvent } from '../../../../../test/support/event-fixtures';
+import { bootGateway, eventually, type BootedGateway } from '../../testing/booted-gateway';
+
+jest.setTimeout(120_000);
+
+/** A service with an event store and its audit log, as registration and tax run it, on a database of its own. */
+async function standIn(service: string, run: string) {
+  const database = await createTestDatabase(`audit_${service}`, 4);
+  await migrate(database.pool);
+  const env = {
+    AUDIT_LOG_ORIGIN: `govflow.test/${run}/${service}`,
+    GOVFLOW_LOCAL_DIR: mkdtempSync(path.join(tmpdir(), 'k-')),
+  };
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      PlatformModule.forRoot({
+        service,
+        databaseUrl: database.url,
+        kafkaBrokers: servers.kafkaBrokers,
+        temporalAddress: servers.temporalAddress,
+        temporalNamespace: servers.temporalNamespace,
+        timeScale: 1,
+      }),
+      AuditLogModule.register(service, env),
+    ],
+  }).compile();
+  const app: INestApplication = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { database, app, url: await app.getUrl(), store: new EventStore(database.pool), origin: env.AUDIT_LOG_ORIGIN };
+}
+
+type StandIn = Awaited<ReturnType<typeof standIn>>;
+
+describe('the audit API over HTTP (signed logs of two services)', () => {
+  const run = uniqueId('run');
+  let registration: StandIn;
+  let tax: StandIn;
+  let gateway: BootedGateway;
+  const eventIds: string[] = [];
+
+  beforeAll(async () => {
+    [registration, tax] = await Promise.all([standIn('registration', run), standIn('tax', run)]);
+    gateway = await bootGateway({ env: { REGISTRATION_URL: registration.url, TAX_URL: tax.url } });
+    for (const [i, s] of [registration, tax, registration, tax].entries()) {
+      const { events } = await s.store.append(`case-${i}`, 'no_stream', [newEvent('Submitted'), newEvent('Reviewed')]);
+      eventIds.push(events[0]!.eventId);
+    }
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const s of [registration, tax]) {
+      await s?.app.close();
+      await s?.database.drop();
+    }
+  });
+
+  const json = async <T = Record<string, unknown>>(response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as T,
+  });
+
+  it('serves the public keys and the latest checkpoints without sign-in, and names a bad service', async () => {
+    const keys = await json<{ origin: string }[]>(await gateway.get('/api/audit/public-keys'));
+    expect(keys.status).toBe(200);
+    expect(keys.body.map((k) => k.origin)).toEqual([registration.origin, tax.origin]);
+    await eventually(
+      () => gateway.get('/api/audit/checkpoints/latest?service=tax').then(json),
+      (r) => r.status === 200 && r.body.size === 6,
+    );
+    expect(await json(await gateway.get('/api/audit/checkpoints/latest?service=land'))).toEqual({
+      status: 400,
+      body: { errors: [{ field: 'service', message: expect.stringContaining('registration, tax') }] },
+    });
+  });
+
+  it('answers receipts to administrators that verify with the published key; others are refused', async () => {
+    const keys = (await json<{ verifierKey: string }[]>(await gateway.get('/api/audit/public-keys'))).body;
+    const [eventId] = eventIds;
+    const answer = await eventually(
+      () => gateway.get(`/api/audit/events/${eventId}/receipt`, 'admin').then(json),
+      (r) => r.status === 200,
+    );
+    expect(verifyReceipt(answer.body as unknown as AuditReceipt, keys[0]!.verifierKey)).toMatchObject({ eventId });
+    expect((await gateway.get(`/api/audit/events/${eventId}/receipt`, 'registrant1')).status).toBe(404);
+    expect((await gateway.get(`/api/audit/events/${eventId}/receipt`, 'tax-officer1')).status).toBe(403);
+    expect((await gateway.get(`/api/audit/events/${eventId}/receipt`)).status).toBe(401);
+    expect(await json(await gateway.get('/api/audit/events/nope/receipt', 'admin'))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'eventId' }] },
+    });
+    expect((await gateway.get(`/api/audit/events/${randomUUID()}/receipt`, 'admin')).status).toBe(404);
+  });
+
+  it("answers the case's applicant the receipt of their own event", async () => {
+    const eventId = eventIds[2]!;
+    const caseId = randomUUID();
+    // What the audit trail and the registrations read model hold once the event and the case have arrived.
+    await gateway.database.pool.query(
+      `INSERT INTO registration_cases (case_id, applicant_id, enterprise_name, currency, submitted_at, request_fingerprint)
+       VALUES ($1, $2, '北京星河科技有限公司', 'CNY', now(), 'f')`,
+      [caseId, await gateway.idOf('registrant2')],
+    );
+    await eventually(
+      () =>
+        gateway.database.pool
+          .query<{ t: string | null }>(`SELECT to_regclass('audit_events') AS t`)
+          .then((r) => r.rows[0]?.t),
+      (t) => !!t,
+    );
+    await gateway.database.pool.query(
+      `INSERT INTO audit_events (event_id, case_id, topic, service, type, stream_id, version, position, occurred_at,
+         actor_id, actor_role) VALUES ($1, $2, 'registration.events', 'registration', 'Submitted', 'case-2', 1, 1, now(), 'x', 'registrant')`,
+      [eventId, caseId],
+    );
+    const answer = await eventually(
+      () => gateway.get(`/api/audit/events/${eventId}/receipt`, 'registrant2').then(json),
+      (r) => r.status !== 202,
+    );
+    expect(answer).toMatchObject({ status: 200, body: { format: 'govflow.audit-receipt/v1' } });
+    expect((await gateway.get(`/api/audit/events/${eventId}/receipt`, 'registrant1')).status).toBe(404);
+  });
+
+  it('verifies for administrators only, and names an edit in one service and a truncation in the other', async () => {
+    expect((await gateway.post('/api/audit/verify', {}, 'registrant1')).status).toBe(403);
+    // The gateway keeps a copy of each published checkpoint: wait until it holds tax's full one.
+    await eventually(
+      () =>
+        gateway.database.pool.query<{ size: string | null }>(
+          `SELECT max(tree_size) AS size FROM audit_checkpoint_copies WHERE origin = $1`,
+          [tax.origin],
+        ),
+      (r) => Number(r.rows[0]?.size) === 6,
+    );
+    expect(await json(await gateway.post('/api/audit/verify', {}, 'admin'))).toMatchObject({
+      status: 200,
+      body: {
+        ok: true,
+        services: [
+          { service: 'registration', ok: true, treeSize: 6 },
+          { service: 'tax', ok: true, treeSize: 6 },
+        ],
+      },
+    });
+
+    const tamper = async (s: StandIn, ...statements: string[]) => {
+      const client = await s.database.pool.connect();
+      try {
+        await client.query('SET session_replication_role = replica');
+        for (const sql of statements) await client.query(sql);
+      } finally {
+        await client.query('RESET session_replication_role');
+        client.release();
+      }
+    };
+    await tamper(
+      registration,
+      `UPDATE event_store.events SET data = '{"forged": true}' WHERE stream_id = 'case-2' AND version = 2`,
+    );
+    await tamper(
+      tax,
+      `DELETE FROM event_store.events WHERE stream_id = 'case-3'`,
+      `DELETE FROM event_store.audit_leaf WHERE log_index >= 3`,
+      `DELETE FROM event_store.audit_node WHERE (idx + 1) * 2 ^ level > 3`,
+      `DELETE FROM event_store.audit_checkpoint WHERE tree_size > 3`,
+    );
+    const { body } = await json<{ ok: boolean; services: { problems: unknown[] }[] }>(
+      await gateway.post('/api/audit/verify', {}, 'admin'),
+    );
+    expect(body.ok).toBe(false);
+    expect(body.services[0]?.problems).toEqual([
+      expect.objectContaining({ kind: 'edited', streamId: 'case-2', version: 2 }),
+    ]);
+    expect(body.services[1]?.problems).toEqual([expect.objectContaining({ kind: 'truncated', logIndex: 3 })]);
+  });
+});
