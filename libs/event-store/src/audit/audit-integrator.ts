@@ -103,7 +103,7 @@ export class AuditIntegrator {
       if (!rows[0]?.locked) return { leaves: 0 };
       const head = await logHead(db);
       // Read before writing anything: this transaction's own id would otherwise hold back the read horizon.
-      const events = (await readAllRows(db, head.lastPosition, this.options.batchSize ?? 1000)).map(toStoredEvent);
+      const events = (await readAllRows(db, head.lastPosition, this.options.batchSize ?? 5000)).map(toStoredEvent);
       const range = await withStoredNodes(db, (node) => CompactRange.of(head.size, node));
       const leaves: { leaf: AuditLeaf; hash: Buffer }[] = [];
       const nodes: CompletedNode[] = [];

@@ -18,10 +18,20 @@ export function jcs(value: unknown): string {
     default:
       throw new TypeError(`JCS cannot encode a ${typeof value}`);
   }
-  if (Array.isArray(value)) return `[${value.map((item) => jcs(item)).join(',')}]`;
+  // String building rather than map/join: the integrator encodes several of these per event.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + jcs(value[i]);
+    return `${out}]`;
+  }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   const object = value as Record<string, unknown>;
   // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 requires.
   const keys = Object.keys(object).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${jcs(object[key])}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    out += `${i ? ',' : ''}${JSON.stringify(key)}:${jcs(object[key])}`;
+  }
+  return `${out}}`;
 }
