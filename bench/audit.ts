@@ -1,6 +1,7 @@
 // npm run bench:audit — the signed audit log's cost and speed against the local servers: append throughput with
 // the integrator running vs without (ratio), the integrator's leaves per second, receipt latency from append to an
 // available receipt, and verify time for 100,000 events. The last line on stdout is one JSON object.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import {
   AuditIntegrator,
@@ -32,29 +33,60 @@ const event = (i: number): NewEvent => ({
 });
 const batchOf10 = Array.from({ length: 10 }, (_, i) => event(i));
 
-async function withFreshStore<T>(name: string, phase: (store: EventStore) => Promise<T>): Promise<T> {
+async function withFreshStore<T>(name: string, phase: (store: EventStore, url: string) => Promise<T>): Promise<T> {
   const database = await createTestDatabase(`bench_${name}`, 24);
   try {
     await migrate(database.pool);
     await database.pool.query('CHECKPOINT');
-    return await phase(new EventStore(database.pool));
+    return await phase(new EventStore(database.pool), database.url);
   } finally {
     await database.drop();
   }
 }
 
+/** The integrator in a process of its own (as a second replica would run it), until the returned stop. */
+async function integratorProcess(databaseUrl: string): Promise<() => Promise<void>> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('../test/support/swc-register.js'),
+      require.resolve('./audit-integrator.process.ts'),
+      databaseUrl,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  return () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+type Integration = 'none' | 'in-process' | 'own-process';
+
 /** Appends of 10 events to new streams from 8 writers for a phase; events per second. */
-async function appendRate(store: EventStore, integrate: boolean): Promise<{ eventsPerSec: number; lagLeaves: number }> {
+async function appendRate(
+  store: EventStore,
+  databaseUrl: string,
+  integrate: Integration,
+): Promise<{ eventsPerSec: number; lagLeaves: number }> {
   const integrator = new AuditIntegrator(store.pool, { origin, signer, idlePollMs: 50 });
-  if (integrate) integrator.start();
+  if (integrate === 'in-process') integrator.start();
+  const stopProcess = integrate === 'own-process' ? await integratorProcess(databaseUrl) : undefined;
   let streams = 0;
   const { steps, seconds } = await closedLoop(8, PHASE_MS, async () => {
     await store.append(`case-${streams++}`, 'no_stream', batchOf10);
   });
   await integrator.stop();
+  await stopProcess?.();
   const { rows } = await store.pool.query<{ n: string }>('SELECT count(*) AS n FROM event_store.audit_leaf');
   const leavesWanted = steps * 11;
-  return { eventsPerSec: (steps * 10) / seconds, lagLeaves: integrate ? leavesWanted - Number(rows[0]?.n) : 0 };
+  return {
+    eventsPerSec: (steps * 10) / seconds,
+    lagLeaves: integrate === 'none' ? 0 : leavesWanted - Number(rows[0]?.n),
+  };
 }
 
 /** Leaves per second for the integrator catching up on `events` already appended (with its checkpoints). */
@@ -90,9 +122,11 @@ async function receiptLatency(store: EventStore): Promise<number[]> {
 
 async function main(): Promise<void> {
   log('append without the integrator…');
-  const without = await withFreshStore('audit_plain', (s) => appendRate(s, false));
-  log('append with the integrator…');
-  const withIt = await withFreshStore('audit_integrated', (s) => appendRate(s, true));
+  const without = await withFreshStore('audit_plain', (s, url) => appendRate(s, url, 'none'));
+  log('append with the integrator in the same process…');
+  const withIt = await withFreshStore('audit_integrated', (s, url) => appendRate(s, url, 'in-process'));
+  log('append with the integrator in a process of its own…');
+  const beside = await withFreshStore('audit_beside', (s, url) => appendRate(s, url, 'own-process'));
   log(`integrator and verify over ${VERIFY_EVENTS} events…`);
   const { integrator, verifyMs } = await withFreshStore('audit_verify', async (store) => {
     const integrator = await integratorRate(store, VERIFY_EVENTS);
@@ -111,7 +145,10 @@ async function main(): Promise<void> {
       appendEventsPerSecWithout: round(without.eventsPerSec, 0),
       appendEventsPerSecWithIntegrator: round(withIt.eventsPerSec, 0),
       appendRatio: round(withIt.eventsPerSec / without.eventsPerSec, 2),
+      appendEventsPerSecIntegratorOwnProcess: round(beside.eventsPerSec, 0),
+      appendRatioIntegratorOwnProcess: round(beside.eventsPerSec / without.eventsPerSec, 2),
       integratorLagLeavesAtPhaseEnd: withIt.lagLeaves,
+      integratorOwnProcessLagLeaves: beside.lagLeaves,
       integratorLeavesPerSec: round(integrator.leavesPerSec, 0),
       receiptP50Ms: round(percentile(latencies, 50), 0),
       receiptP99Ms: round(percentile(latencies, 99), 0),
