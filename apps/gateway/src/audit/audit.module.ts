@@ -7,6 +7,10 @@ import { EventReceiptController } from './audit-log/event-receipt.controller';
 import { PublicAuditController } from './audit-log/public-audit.controller';
 import { VerifyAuditLogController } from './audit-log/verify-audit-log.controller';
 import { AuditTrailStore } from './audit-trail/audit-trail.store';
+import { TemporalClientModule } from '../temporal/temporal-client.module';
+import { ListCaseWorkflowsController } from './workflow-archive/list-case-workflows.controller';
+import { WorkflowArchiveStore } from './workflow-archive/workflow-archive.store';
+import { WORKFLOW_ARCHIVE_INTERVAL_MS, WorkflowArchiver } from './workflow-archive/workflow-archiver';
 import { ListCaseEventsController } from './list-case-events/list-case-events.controller';
 import {
   INTEGRITY_SERVICES,
@@ -20,16 +24,17 @@ import {
  */
 @Module({})
 export class AuditModule {
-  static register(services: IntegrityServices, consumerGroup = 'gateway'): DynamicModule {
+  static register(services: IntegrityServices, consumerGroup = 'gateway', archiveIntervalMs = 30_000): DynamicModule {
     return {
       module: AuditModule,
-      imports: [UsersModule],
+      imports: [UsersModule, TemporalClientModule],
       controllers: [
         ListCaseEventsController,
         VerifyIntegrityController,
         VerifyAuditLogController,
         PublicAuditController,
         EventReceiptController,
+        ListCaseWorkflowsController,
       ],
       providers: [
         AuditTrailStore,
@@ -38,6 +43,9 @@ export class AuditModule {
         AuditLogClient,
         CheckpointCopies,
         RegistrationCaseStore,
+        WorkflowArchiveStore,
+        WorkflowArchiver,
+        { provide: WORKFLOW_ARCHIVE_INTERVAL_MS, useValue: archiveIntervalMs },
       ],
     };
   }
