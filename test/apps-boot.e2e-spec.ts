@@ -4,8 +4,12 @@ import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './suppor
 
 const apps = [
   { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
-  { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
-  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'] },
+  {
+    name: 'registration',
+    database: 'registration',
+    checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox', 'audit-log'],
+  },
+  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox', 'audit-log'] },
   { name: 'science-commission', database: 'science_commission', checks: ['postgres', 'kafka', 'temporal'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
@@ -58,6 +62,15 @@ describe('each app as a real process', () => {
 
     expect(await app.exited).toBe(1);
     expect(app.output()).toMatch(/Invalid configuration: GOVFLOW_TIME_SCALE: must be 1 when NODE_ENV is production/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(['registration', 'tax'])('%s refuses to start in production without an audit signing key', async (name) => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: servers.databaseUrl(name) };
+    const app = startApp(name, { ...platformEnv, ...production, PORT: '3901' });
+
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration: AUDIT_SIGNING_KEY: is required when NODE_ENV is production/);
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 

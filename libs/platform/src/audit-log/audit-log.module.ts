@@ -2,7 +2,18 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditLogController } from './audit-log.controller';
 import { AuditLogPublisher } from './audit-log.publisher';
 import { AUDIT_LOG_SETTINGS } from './audit-log.tokens';
+import { InvalidConfiguration } from '@govflow/config';
 import { auditLogSettings } from './audit-signing-key';
+
+/** A bad key must end the boot with one line (bootstrapService), so the refusal waits for onModuleInit. */
+function settingsOrRefusal(service: string, env: NodeJS.ProcessEnv) {
+  try {
+    return auditLogSettings(service, env);
+  } catch (error) {
+    if (error instanceof InvalidConfiguration) return error;
+    throw error;
+  }
+}
 
 /**
  * A service's signed audit log over its event store: import `AuditLogModule.register('<service>')` beside
@@ -14,7 +25,10 @@ export class AuditLogModule {
     return {
       module: AuditLogModule,
       controllers: [AuditLogController],
-      providers: [{ provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(service, env) }, AuditLogPublisher],
+      providers: [
+        { provide: AUDIT_LOG_SETTINGS, useFactory: () => settingsOrRefusal(service, env) },
+        AuditLogPublisher,
+      ],
       exports: [AuditLogPublisher],
     };
   }

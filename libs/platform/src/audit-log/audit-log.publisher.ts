@@ -1,8 +1,15 @@
-import { type BeforeApplicationShutdown, Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
+import { InvalidConfiguration } from '@govflow/config';
 import { Topic } from '@govflow/contracts';
-import { AuditIntegrator, type SignedCheckpoint } from '@govflow/event-store';
+import { AuditIntegrator, generateSigningKey, type SignedCheckpoint } from '@govflow/event-store';
 import { HealthRegistry } from '../health.registry';
 import { startWhenReachable } from '../lifecycle/start-when-reachable';
 import { KAFKA, PG_POOL } from '../tokens';
@@ -14,10 +21,12 @@ import type { AuditLogSettings } from './audit-signing-key';
  * audit.checkpoints, keyed by the log's origin. Integrating and signing need only the database; checkpoints
  * signed while Kafka is away are published once it answers.
  */
-export class AuditLogPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class AuditLogPublisher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditLogPublisher.name);
   private readonly producer: Producer;
   readonly integrator: AuditIntegrator;
+  readonly settings: AuditLogSettings;
+  private readonly refusal?: InvalidConfiguration;
   private connected = false;
   private stopping = false;
   private connecting?: Promise<unknown>;
@@ -25,9 +34,19 @@ export class AuditLogPublisher implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     @Inject(PG_POOL) pool: Pool,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(AUDIT_LOG_SETTINGS) readonly settings: AuditLogSettings,
+    @Inject(AUDIT_LOG_SETTINGS) settings: AuditLogSettings | InvalidConfiguration,
     health: HealthRegistry,
   ) {
+    if (settings instanceof InvalidConfiguration) {
+      this.refusal = settings;
+      // Never used: onModuleInit refuses the start first.
+      settings = {
+        origin: 'refused',
+        signer: { name: 'refused', privateKey: generateSigningKey() },
+        previousVerifierKeys: [],
+      };
+    }
+    this.settings = settings;
     this.producer = kafka.producer({ allowAutoTopicCreation: false });
     this.integrator = new AuditIntegrator(pool, {
       origin: settings.origin,
@@ -35,8 +54,14 @@ export class AuditLogPublisher implements OnApplicationBootstrap, BeforeApplicat
       publish: (checkpoint) => this.send(checkpoint),
     });
     health.register('audit-log', () =>
-      Promise.resolve(this.connected ? `signing ${settings.origin}` : `signing ${settings.origin}; Kafka not yet`),
+      Promise.resolve(
+        this.connected ? `signing ${this.settings.origin}` : `signing ${this.settings.origin}; Kafka not yet`,
+      ),
     );
+  }
+
+  onModuleInit(): void {
+    if (this.refusal) throw this.refusal;
   }
 
   onApplicationBootstrap(): void {

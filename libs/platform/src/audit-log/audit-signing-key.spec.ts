@@ -9,7 +9,7 @@ describe(auditLogSettings.name, () => {
 
   it('refuses to start in production without a key', () => {
     expect(() => auditLogSettings('tax', { NODE_ENV: 'production' })).toThrow(
-      /AUDIT_SIGNING_KEY.*required in production/,
+      /AUDIT_SIGNING_KEY: is required when NODE_ENV is production/,
     );
   });
 
@@ -24,7 +24,15 @@ describe(auditLogSettings.name, () => {
   it('refuses a key that is not Ed25519', () => {
     const { generateKeyPairSync } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' });
-    expect(() => auditLogSettings('tax', { AUDIT_SIGNING_KEY: ec.toString() })).toThrow(/not an Ed25519/);
+    expect(() => auditLogSettings('tax', { AUDIT_SIGNING_KEY: ec.toString() })).toThrow(
+      /AUDIT_SIGNING_KEY: must be an Ed25519 private key/,
+    );
+  });
+
+  it('names the variable, never the text, of a key that is not a key', () => {
+    expect(() => auditLogSettings('tax', { AUDIT_SIGNING_KEY: 'not-a-key-secret-text' })).toThrow(
+      /^Invalid configuration: AUDIT_SIGNING_KEY: must be an Ed25519 private key \(PKCS#8 PEM\)$/,
+    );
   });
 
   it('generates a local key once under .local/audit-keys and keeps it across restarts', () => {

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { InvalidConfiguration } from '@govflow/config';
 import { generateSigningKey, type NoteSigner } from '@govflow/event-store';
 
 export interface AuditLogSettings {
@@ -22,29 +23,36 @@ export function auditLogSettings(service: string, env: NodeJS.ProcessEnv = proce
 }
 
 function signingKey(service: string, env: NodeJS.ProcessEnv): KeyObject {
-  if (env.AUDIT_SIGNING_KEY) return ed25519(env.AUDIT_SIGNING_KEY, 'AUDIT_SIGNING_KEY');
-  if (env.AUDIT_SIGNING_KEY_FILE) {
-    return ed25519(readFileSync(env.AUDIT_SIGNING_KEY_FILE, 'utf8'), 'AUDIT_SIGNING_KEY_FILE');
-  }
+  const { AUDIT_SIGNING_KEY: text, AUDIT_SIGNING_KEY_FILE: file } = env;
+  if (text) return ed25519(() => text, 'AUDIT_SIGNING_KEY');
+  if (file) return ed25519(() => readFileSync(file, 'utf8'), 'AUDIT_SIGNING_KEY_FILE');
   if (env.NODE_ENV === 'production') {
-    throw new Error(
-      'AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE is required in production: the audit log signs with it',
-    );
+    throw new InvalidConfiguration([
+      { variable: 'AUDIT_SIGNING_KEY', message: 'is required when NODE_ENV is production (or AUDIT_SIGNING_KEY_FILE)' },
+    ]);
   }
   const dir = path.resolve(env.GOVFLOW_LOCAL_DIR ?? path.join(process.cwd(), '.local'), 'audit-keys');
-  const file = path.join(dir, `${service}.pem`);
+  const local = path.join(dir, `${service}.pem`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     const pem = generateSigningKey().export({ format: 'pem', type: 'pkcs8' }).toString();
-    writeFileSync(file, pem, { flag: 'wx', mode: 0o600 }); // a replica that lost the race reads the winner's
+    writeFileSync(local, pem, { flag: 'wx', mode: 0o600 }); // a replica that lost the race reads the winner's
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return ed25519(readFileSync(file, 'utf8'), file);
+  return ed25519(() => readFileSync(local, 'utf8'), local);
 }
 
-function ed25519(pem: string, where: string): KeyObject {
-  const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${where} is not an Ed25519 private key`);
+/** The key's text never reaches a message: only the variable (or file) it came from. */
+function ed25519(read: () => string, variable: string): KeyObject {
+  let key: KeyObject | undefined;
+  try {
+    key = createPrivateKey(read());
+  } catch {
+    key = undefined;
+  }
+  if (key?.asymmetricKeyType !== 'ed25519') {
+    throw new InvalidConfiguration([{ variable, message: 'must be an Ed25519 private key (PKCS#8 PEM)' }]);
+  }
   return key;
 }
