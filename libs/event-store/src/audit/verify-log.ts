@@ -1,4 +1,4 @@
-import { Pool } from 'pg';
+import type { Queryable } from '../transactions/unit-of-work';
 import { CompactRange } from '../merkle/compact-range';
 import { eventColumns, type EventRow } from '../store/read-events';
 import { CheckpointError, openCheckpoint, type Checkpoint } from './checkpoint-note';
@@ -53,7 +53,7 @@ function open(note: string, options: VerifyLogOptions): Checkpoint {
  * each checkpoint must be signed and match the tree rebuilt from the leaves, and no checkpoint seen outside may
  * be larger than the tree. Never "ok" after a partial run: any error is thrown, not reported as success.
  */
-export async function verifyLog(pool: Pool, options: VerifyLogOptions): Promise<AuditVerification> {
+export async function verifyLog(pool: Queryable, options: VerifyLogOptions): Promise<AuditVerification> {
   const problems: AuditProblem[] = [];
   const checkpoints = new Map<number, Checkpoint>();
   const notes = [...(await allCheckpoints(pool)).map((c) => ({ note: c.note, where: `database ${c.size}` }))];
@@ -160,7 +160,7 @@ function mismatch(
 }
 
 /** Rows the log has already passed (at or below its last position) that no leaf covers: inserted afterwards. */
-async function rowsWithoutLeaves(pool: Pool, lastPosition: bigint): Promise<AuditProblem[]> {
+async function rowsWithoutLeaves(pool: Queryable, lastPosition: bigint): Promise<AuditProblem[]> {
   const { rows } = await pool.query<EventRow>(
     `SELECT ${eventColumns} FROM event_store.events AS e
      WHERE e.position <= $1
