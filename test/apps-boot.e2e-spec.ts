@@ -3,7 +3,7 @@ import { createTestNamespace } from './support/temporal-namespace';
 import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
 
 const apps = [
-  { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
+  { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal', 'audit-log'] },
   {
     name: 'registration',
     database: 'registration',

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule, platformOptions } from '@govflow/platform';
+import { AuditLogModule, PlatformModule, platformOptions } from '@govflow/platform';
 import { AuditModule } from './audit/audit.module';
 import { GatewayAuthModule } from './auth/gateway-auth.module';
 import type { GatewayConfig } from './config/env.schema';
@@ -25,6 +25,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot(platformOptions('gateway', config)),
+        AuditLogModule.register('gateway'),
         GatewayAuthModule.register(config),
         ReadModelsModule.register(config.GATEWAY_CONSUMER_GROUP),
         NamesModule,

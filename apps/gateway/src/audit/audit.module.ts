@@ -7,6 +7,8 @@ import { EventReceiptController } from './audit-log/event-receipt.controller';
 import { PublicAuditController } from './audit-log/public-audit.controller';
 import { VerifyAuditLogController } from './audit-log/verify-audit-log.controller';
 import { AuditTrailStore } from './audit-trail/audit-trail.store';
+import { ListOperationsController } from './operations-log/list-operations.controller';
+import { OperationsLog } from './operations-log/operations-log';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { ListCaseWorkflowsController } from './workflow-archive/list-case-workflows.controller';
 import { WorkflowArchiveStore } from './workflow-archive/workflow-archive.store';
@@ -35,6 +37,7 @@ export class AuditModule {
         PublicAuditController,
         EventReceiptController,
         ListCaseWorkflowsController,
+        ListOperationsController,
       ],
       providers: [
         AuditTrailStore,
@@ -44,6 +47,7 @@ export class AuditModule {
         CheckpointCopies,
         RegistrationCaseStore,
         WorkflowArchiveStore,
+        OperationsLog,
         WorkflowArchiver,
         { provide: WORKFLOW_ARCHIVE_INTERVAL_MS, useValue: archiveIntervalMs },
       ],

@@ -141,7 +141,11 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
         ),
       (r) => Number(r.rows[0]?.size) === 6,
     );
-    expect(await json(await gateway.post('/api/audit/verify', {}, 'admin'))).toMatchObject({
+    expect(await json(await gateway.post('/api/audit/verify', { reason: 'x'.repeat(501) }, 'admin'))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'reason' }] },
+    });
+    expect(await json(await gateway.post('/api/audit/verify', { reason: '季度核查' }, 'admin'))).toMatchObject({
       status: 200,
       body: {
         ok: true,
@@ -151,6 +155,15 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
         ],
       },
     });
+
+    const operations = await json<unknown[]>(await gateway.get('/api/audit/operations', 'admin'));
+    expect(operations.body[0]).toMatchObject({
+      action: 'audit.verify',
+      reason: '季度核查',
+      outcome: { ok: true, problems: 0 },
+      actor: { username: 'admin', role: 'administrator' },
+    });
+    expect((await gateway.get('/api/audit/operations', 'registrant1')).status).toBe(403);
 
     const tamper = async (s: StandIn, ...statements: string[]) => {
       const client = await s.database.pool.connect();

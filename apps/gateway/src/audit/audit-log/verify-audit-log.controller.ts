@@ -1,7 +1,9 @@
-import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '@govflow/auth';
+import { type Actor, CurrentActor, Roles } from '@govflow/auth';
+import { ZodValidationPipe } from '../../http/zod-validation.pipe';
+import { OperationsLog } from '../operations-log/operations-log';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { AuditLogClient } from './audit-log.client';
@@ -23,6 +25,9 @@ const serviceVerdict = z.object({
   checkpointSize: z.number().int().optional(),
   problems: z.array(problem),
 });
+const verifyRequest = z
+  .object({ reason: z.string().trim().min(1).max(500).optional().describe('why; kept in the operations log') })
+  .default({});
 const verdict = z.object({ ok: z.boolean(), services: z.array(serviceVerdict) });
 type ServiceVerdict = z.infer<typeof serviceVerdict>;
 
@@ -33,6 +38,7 @@ export class VerifyAuditLogController {
   constructor(
     private readonly logs: AuditLogClient,
     private readonly copies: CheckpointCopies,
+    private readonly operations: OperationsLog,
   ) {}
 
   @Post('verify')
@@ -47,7 +53,10 @@ export class VerifyAuditLogController {
   })
   @ApiOkResponse({ schema: openApiSchemaOf(verdict) })
   @ApiErrorResponses(401, 403)
-  async verify(): Promise<z.infer<typeof verdict>> {
+  async verify(
+    @CurrentActor() actor: Actor,
+    @Body(new ZodValidationPipe(verifyRequest)) { reason }: z.output<typeof verifyRequest>,
+  ): Promise<z.infer<typeof verdict>> {
     const services = await Promise.all(
       this.logs.serviceNames.map(async (service): Promise<ServiceVerdict> => {
         const outsideNotes = await this.copies.notesFor(service);
@@ -63,6 +72,9 @@ export class VerifyAuditLogController {
         return { service, ...parsed.data };
       }),
     );
-    return { ok: services.every((s) => s.ok), services };
+    const ok = services.every((s) => s.ok);
+    const problems = services.reduce((n, s) => n + s.problems.length, 0);
+    await this.operations.record(actor, 'audit.verify', { reason, outcome: { ok, problems } });
+    return { ok, services };
   }
 }

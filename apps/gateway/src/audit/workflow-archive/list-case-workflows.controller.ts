@@ -1,7 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '@govflow/auth';
+import { type Actor, CurrentActor, Roles } from '@govflow/auth';
+import { OperationsLog } from '../operations-log/operations-log';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
@@ -27,7 +28,10 @@ const caseIdPipe = new FieldValidationPipe(
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/audit/cases')
 export class ListCaseWorkflowsController {
-  constructor(private readonly archive: WorkflowArchiveStore) {}
+  constructor(
+    private readonly archive: WorkflowArchiveStore,
+    private readonly operations: OperationsLog,
+  ) {}
 
   @Get(':caseId/workflows')
   @Roles('administrator')
@@ -40,7 +44,12 @@ export class ListCaseWorkflowsController {
   @ApiParam({ name: 'caseId' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(archived)) })
   @ApiErrorResponses(400, 401, 403)
-  list(@Param('caseId', caseIdPipe) caseId: string): Promise<ArchivedWorkflow[]> {
-    return this.archive.ofCase(caseId);
+  async list(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<ArchivedWorkflow[]> {
+    const workflows = await this.archive.ofCase(caseId);
+    await this.operations.record(actor, 'audit.case-workflows', {
+      target: caseId,
+      outcome: { count: workflows.length },
+    });
+    return workflows;
   }
 }

@@ -65,6 +65,12 @@ describe('archived workflow histories', () => {
     await Worker.runReplayHistory({ workflowsPath: require.resolve('../../../../../workflows') }, history);
 
     expect((await gateway.get(`/api/audit/cases/${caseId}/workflows`, 'registrant1')).status).toBe(403);
+    const operations = (await (await gateway.get('/api/audit/operations', 'admin')).json()) as unknown[];
+    expect(operations[0]).toMatchObject({
+      action: 'audit.case-workflows',
+      target: caseId,
+      actor: { username: 'admin' },
+    });
     expect((await gateway.get('/api/audit/cases/bad%20id/workflows', 'admin')).status).toBe(400);
   });
 });
