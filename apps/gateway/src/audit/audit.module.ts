@@ -8,6 +8,7 @@ import { PublicAuditController } from './audit-log/public-audit.controller';
 import { VerifyAuditLogController } from './audit-log/verify-audit-log.controller';
 import { AuditTrailStore } from './audit-trail/audit-trail.store';
 import { ListOperationsController } from './operations-log/list-operations.controller';
+import { CaseTimeMachineController } from './time-machine/case-time-machine.controller';
 import { OperationsLog } from './operations-log/operations-log';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { ListCaseWorkflowsController } from './workflow-archive/list-case-workflows.controller';
@@ -38,6 +39,7 @@ export class AuditModule {
         EventReceiptController,
         ListCaseWorkflowsController,
         ListOperationsController,
+        CaseTimeMachineController,
       ],
       providers: [
         AuditTrailStore,

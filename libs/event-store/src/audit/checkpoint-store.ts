@@ -33,7 +33,7 @@ export async function latestCheckpoint(db: Queryable): Promise<StoredCheckpoint 
   return rows[0] && toCheckpoint(rows[0]);
 }
 
-/** The smallest checkpoint that covers leaf `logIndex`, or the latest one: a receipt needs just one. */
+/** The latest checkpoint, if it covers leaf `logIndex`: a receipt needs just one, and the newest proves most. */
 export async function checkpointCovering(db: Queryable, logIndex: number): Promise<StoredCheckpoint | undefined> {
   const { rows } = await db.query<CheckpointRow>(
     `SELECT ${columns} FROM event_store.audit_checkpoint WHERE tree_size > $1 ORDER BY tree_size DESC LIMIT 1`,

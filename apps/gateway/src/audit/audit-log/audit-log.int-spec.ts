@@ -130,6 +130,56 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
     expect((await gateway.get(`/api/audit/events/${eventId}/receipt`, 'registrant1')).status).toBe(404);
   });
 
+  it('rebuilds a case as of an instant and diffs two instants, for administrators, logging each query', async () => {
+    const caseId = randomUUID();
+    await eventually(
+      () =>
+        gateway.database.pool
+          .query<{ t: string | null }>(`SELECT to_regclass('audit_events') AS t`)
+          .then((r) => r.rows[0]?.t),
+      (t) => !!t,
+    );
+    // The audit trail as it holds a case's events once they have arrived from every service's topic.
+    for (const [service, stream, version, type, at] of [
+      ['registration', 'establishment-9', 1, 'ApplicationSubmitted', '2026-11-02T01:00:00Z'],
+      ['registration', 'establishment-9', 2, 'LicenseIssued', '2026-11-03T01:00:00Z'],
+      ['tax', 'tax-record-9', 1, 'TaxRecordOpened', '2026-11-03T01:00:05Z'],
+    ] as const) {
+      await gateway.database.pool.query(
+        `INSERT INTO audit_events (event_id, case_id, topic, service, type, stream_id, version, position, occurred_at,
+           actor_id, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, 'x', 'registrant')`,
+        [randomUUID(), caseId, `${service}.events`, service, type, stream, version, at],
+      );
+    }
+    const state = await json<{ streams: { streamId: string; version: number }[] }>(
+      await gateway.get(`/api/audit/cases/${caseId}/state?at=2026-11-02T12:00:00%2B08:00`, 'admin'),
+    );
+    expect(state).toMatchObject({ status: 200, body: { streams: [{ streamId: 'establishment-9', version: 1 }] } });
+    const diff = await json(
+      await gateway.get(`/api/audit/cases/${caseId}/diff?from=2026-11-02T12:00:00Z&to=2026-11-04T00:00:00Z`, 'admin'),
+    );
+    expect(diff.body).toMatchObject({
+      streams: [
+        { streamId: 'establishment-9', fromVersion: 1, toVersion: 2 },
+        { streamId: 'tax-record-9', fromVersion: 0, toVersion: 1 },
+      ],
+    });
+    expect(await json(await gateway.get(`/api/audit/cases/${caseId}/state?at=yesterday`, 'admin'))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'at' }] },
+    });
+    expect((await gateway.get(`/api/audit/cases/${caseId}/state?at=2026-11-02T12:00:00Z`, 'registrant1')).status).toBe(
+      403,
+    );
+    const operations = await json<{ action: string; target: string }[]>(
+      await gateway.get('/api/audit/operations', 'admin'),
+    );
+    expect(operations.body.slice(0, 2).map((o) => [o.action, o.target])).toEqual([
+      ['audit.time-machine-diff', caseId],
+      ['audit.time-machine', caseId],
+    ]);
+  });
+
   it('verifies for administrators only, and names an edit in one service and a truncation in the other', async () => {
     expect((await gateway.post('/api/audit/verify', {}, 'registrant1')).status).toBe(403);
     // The gateway keeps a copy of each published checkpoint: wait until it holds tax's full one.
