@@ -3,15 +3,19 @@ import { createTestNamespace } from './support/temporal-namespace';
 import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
 
 const apps = [
-  { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal'] },
-  { name: 'registration', database: 'registration', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
-  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'] },
+  { name: 'gateway', database: 'gateway', checks: ['postgres', 'kafka', 'temporal', 'audit-log'] },
+  {
+    name: 'registration',
+    database: 'registration',
+    checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox', 'audit-log'],
+  },
+  { name: 'tax', database: 'tax', checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox', 'audit-log'] },
   {
     name: 'science-commission',
     database: 'science_commission',
-    checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox'],
+    checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox', 'audit-log'],
   },
-  { name: 'permits', database: 'permits', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox'] },
+  { name: 'permits', database: 'permits', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox', 'audit-log'] },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
 
@@ -64,6 +68,15 @@ describe('each app as a real process', () => {
 
     expect(await app.exited).toBe(1);
     expect(app.output()).toMatch(/Invalid configuration: GOVFLOW_TIME_SCALE: must be 1 when NODE_ENV is production/);
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(['registration', 'tax'])('%s refuses to start in production without an audit signing key', async (name) => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: servers.databaseUrl(name) };
+    const app = startApp(name, { ...platformEnv, ...production, PORT: '3901' });
+
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toMatch(/Invalid configuration: AUDIT_SIGNING_KEY: is required when NODE_ENV is production/);
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 

@@ -5,6 +5,7 @@ import { DEVELOPMENT_SIGNING_SECRET } from '../apps/gateway/src/config/env.schem
 import { ensureBuilt, type RunningApp, startApp, waitForHealthy } from './support/app-process';
 import { servers, uniqueId } from './support/servers';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { generateSigningKey } from '@govflow/event-store';
 
 // jest.config.js sets testTimeout per project, which jest ignores (it is a global option): booting needs more than 5 s under load.
 jest.setTimeout(60_000);
@@ -19,6 +20,8 @@ const freePort = () =>
     });
     server.once('error', reject);
   });
+
+const auditSigningKey = generateSigningKey().export({ format: 'pem', type: 'pkcs8' }).toString();
 
 describe('the gateway process in production mode', () => {
   const databases: TestDatabase[] = [];
@@ -50,6 +53,8 @@ describe('the gateway process in production mode', () => {
       GATEWAY_CONSUMER_GROUP: uniqueId('gateway-auth'),
       NODE_ENV: 'production',
       PORT: String(port),
+      // Production also demands the audit log's signing key (the gateway signs its operations log).
+      AUDIT_SIGNING_KEY: auditSigningKey,
       ...env,
     });
     running.push(app);

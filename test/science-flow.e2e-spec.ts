@@ -41,7 +41,7 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
   let admin: PortalClient;
 
   beforeAll(async () => {
-    stack = await startPlatformStack('e2e-science', 3980, { GOVFLOW_TIME_SCALE: String(SCALE) }, { science: true });
+    stack = await startPlatformStack('e2e-science', 3980, { GOVFLOW_TIME_SCALE: String(SCALE) });
     const users = ['registrant1', 'registrant2', 'reg-officer1', 'sci-officer1', 'fin-officer1', 'admin'];
     const clients = await Promise.all(users.map((user) => PortalClient.login(stack.gatewayUrl, user)));
     [registrant, citizen, regOfficer, sciOfficer, finOfficer, admin] = clients as [
@@ -178,6 +178,8 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
       return body.clawbacks.find((c) => c.status === 'confirmed');
     });
     expect(clawedBack.referredAt).toEqual(expect.any(String));
-    console.log(`science walk from license to paid grant and its clawback: ${Math.round((Date.now() - walkStarted) / 1000)} s`);
+    console.log(
+      `science walk from license to paid grant and its clawback: ${Math.round((Date.now() - walkStarted) / 1000)} s`,
+    );
   });
 });

@@ -24,25 +24,21 @@ export async function startPlatformStack(
   basePort: number,
   /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
   extraEnv: Record<string, string> = {},
-  /** `science`: the science commission too, on basePort + 5 with a database of its own. */
-  options: { science?: boolean } = {},
 ): Promise<PlatformStack> {
   ensureBuilt();
-  const offsets = options.science ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4];
-  await Promise.all(offsets.map((offset) => assertPortFree(basePort + offset)));
+  await Promise.all([0, 1, 2, 3, 4, 5].map((offset) => assertPortFree(basePort + offset)));
   const run = uniqueId(name).replace(/-/g, '_');
   const namespace = await createTestNamespace(name);
   const databases: TestDatabase[] = await Promise.all(
-    ['reg', 'tax', 'gw', 'pmt'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
+    ['reg', 'tax', 'gw', 'pmt', 'sci'].map((prefix) => createTestDatabase(`${prefix}_${name.replace(/\W/g, '_')}`, 1)),
   );
-  const [registrationDb, taxDb, gatewayDb, permitsDb] = databases as [
+  const [registrationDb, taxDb, gatewayDb, permitsDb, scienceDb] = databases as [
+    TestDatabase,
     TestDatabase,
     TestDatabase,
     TestDatabase,
     TestDatabase,
   ];
-  const scienceDb = options.science ? await createTestDatabase(`sci_${name.replace(/\W/g, '_')}`, 1) : undefined;
-  if (scienceDb) databases.push(scienceDb);
   const platform = {
     KAFKA_BROKERS: servers.kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: servers.temporalAddress,
@@ -54,15 +50,11 @@ export async function startPlatformStack(
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
     { app: 'permits', port: basePort + 3, env: { DATABASE_URL: permitsDb.url } },
-    ...(scienceDb
-      ? [
-          {
-            app: 'science-commission',
-            port: basePort + 5,
-            env: { DATABASE_URL: scienceDb.url, SCIENCE_CONSUMER_GROUP: `science_${run}` },
-          },
-        ]
-      : []),
+    {
+      app: 'science-commission',
+      port: basePort + 5,
+      env: { DATABASE_URL: scienceDb.url, SCIENCE_CONSUMER_GROUP: `science_${run}` },
+    },
     { app: 'orchestrator', port: basePort + 4, env: { ORCHESTRATOR_CONSUMER_GROUP: `orchestrator_${run}` } },
     {
       app: 'gateway',
@@ -72,6 +64,8 @@ export async function startPlatformStack(
         GATEWAY_CONSUMER_GROUP: `gateway_${run}`,
         REGISTRATION_URL: `http://127.0.0.1:${basePort + 1}`,
         TAX_URL: `http://127.0.0.1:${basePort + 2}`,
+        PERMITS_URL: `http://127.0.0.1:${basePort + 3}`,
+        SCIENCE_COMMISSION_URL: `http://127.0.0.1:${basePort + 5}`,
       },
     },
   ];

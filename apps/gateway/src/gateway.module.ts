@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformModule, platformOptions } from '@govflow/platform';
+import { AuditLogModule, PlatformModule, platformOptions } from '@govflow/platform';
 import { AuditModule } from './audit/audit.module';
 import { GatewayAuthModule } from './auth/gateway-auth.module';
 import type { GatewayConfig } from './config/env.schema';
@@ -29,6 +29,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot(platformOptions('gateway', config)),
+        AuditLogModule.register('gateway'),
         GatewayAuthModule.register(config),
         ReadModelsModule.register(config.GATEWAY_CONSUMER_GROUP),
         NamesModule,
@@ -39,10 +40,15 @@ export class GatewayModule {
         DeregistrationsModule,
         ScienceModule,
         PermitsModule,
-        AuditModule.register([
-          { service: 'registration', url: config.REGISTRATION_URL },
-          { service: 'tax', url: config.TAX_URL },
-        ]),
+        AuditModule.register(
+          [
+            { service: 'registration', url: config.REGISTRATION_URL },
+            { service: 'tax', url: config.TAX_URL },
+            { service: 'permits', url: config.PERMITS_URL },
+            { service: 'science-commission', url: config.SCIENCE_COMMISSION_URL },
+          ],
+          config.GATEWAY_CONSUMER_GROUP,
+        ),
         PortalCoreModule.register(config),
         RegistrationPagesModule,
         PermitPagesModule,

@@ -5,6 +5,7 @@ import { TaskQueue, Topic } from '@govflow/contracts';
 import { EventStore, type StoredEvent } from '@govflow/event-store';
 import {
   HealthRegistry,
+  AuditLogModule,
   IntegrityController,
   KAFKA,
   OutboxPublisher,
@@ -34,6 +35,7 @@ export class PermitsModule {
       module: PermitsModule,
       imports: [
         PlatformModule.forRoot(platformOptions('permits', config)),
+        AuditLogModule.register('permits'),
         PermitsCoreModule,
         TemporalWorkerModule.register({
           imports: [PermitsCoreModule],

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { TaskQueue, Topic } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
 import {
+  AuditLogModule,
   HealthRegistry,
   KAFKA,
   PG_POOL,
@@ -28,6 +29,7 @@ export class RegistrationModule {
       module: RegistrationModule,
       imports: [
         PlatformModule.forRoot(platformOptions('registration', config)),
+        AuditLogModule.register('registration'),
         core,
         TemporalWorkerModule.register({
           imports: [core],

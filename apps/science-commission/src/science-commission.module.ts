@@ -5,6 +5,7 @@ import { TaskQueue, Topic } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
 import {
   HealthRegistry,
+  AuditLogModule,
   IntegrityController,
   KAFKA,
   OutboxPublisher,
@@ -27,6 +28,7 @@ export class ScienceCommissionModule {
       module: ScienceCommissionModule,
       imports: [
         PlatformModule.forRoot(platformOptions('science-commission', config)),
+        AuditLogModule.register('science-commission'),
         ScienceCoreModule,
         TemporalWorkerModule.register({
           imports: [ScienceCoreModule],

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { TaskQueue, Topic } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
 import {
+  AuditLogModule,
   HealthRegistry,
   IntegrityController,
   KAFKA,
@@ -33,6 +34,7 @@ export class TaxModule {
       module: TaxModule,
       imports: [
         PlatformModule.forRoot(platformOptions('tax', config)),
+        AuditLogModule.register('tax'),
         TaxCoreModule,
         TemporalWorkerModule.register({
           imports: [TaxCoreModule],

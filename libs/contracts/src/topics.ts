@@ -8,6 +8,8 @@ export enum Topic {
   TaskEvents = 'tasks.events',
   PermitEvents = 'permits.events',
   DeadLetter = 'dead-letter',
+  /** Each service's signed audit-log checkpoints, keyed by the log's origin; kept forever. */
+  AuditCheckpoints = 'audit.checkpoints',
 }
 
 export const topicPartitions: Readonly<Record<Topic, number>> = Object.fromEntries(

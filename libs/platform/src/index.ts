@@ -9,3 +9,6 @@ export { OutboxPublisher } from './outbox/outbox-publisher';
 export { migrateUnderLock } from './database/migrate-under-lock';
 export { startWhenReachable } from './lifecycle/start-when-reachable';
 export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';
+export { AuditLogModule } from './audit-log/audit-log.module';
+export { AuditLogPublisher } from './audit-log/audit-log.publisher';
+export { auditLogSettings, type AuditLogSettings } from './audit-log/audit-signing-key';

@@ -21,6 +21,10 @@ export const gatewayEnvSchema = serviceEnvSchema({ port: 3000, database: 'gatewa
     /** Where the services answer GET /integrity, for the administrators' integrity check. */
     REGISTRATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3001'),
     TAX_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3002'),
+    PERMITS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3005'),
+    SCIENCE_COMMISSION_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .default('http://127.0.0.1:3003'),
     /** Prefix of the Kafka consumer groups that feed the read models; tests run with their own. */
     GATEWAY_CONSUMER_GROUP: z
       .string()

@@ -19,7 +19,11 @@ export interface BootedGateway {
 }
 
 /** `temporalNamespace`: where the gateway starts workflows (a test's own, with workers there to answer them). */
-export async function bootGateway({ temporalNamespace = servers.temporalNamespace } = {}): Promise<BootedGateway> {
+/** `env`: more gateway settings, e.g. REGISTRATION_URL and TAX_URL of stand-in services. */
+export async function bootGateway({
+  temporalNamespace = servers.temporalNamespace,
+  env = {},
+}: { temporalNamespace?: string; env?: Record<string, string> } = {}): Promise<BootedGateway> {
   const database = await createTestDatabase('gw_test', 2);
   const consumerGroup = uniqueId('gateway-test');
   const config = loadGatewayConfig({
@@ -29,6 +33,7 @@ export async function bootGateway({ temporalNamespace = servers.temporalNamespac
     TEMPORAL_ADDRESS: servers.temporalAddress,
     TEMPORAL_NAMESPACE: temporalNamespace,
     GATEWAY_CONSUMER_GROUP: consumerGroup,
+    ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.register(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });

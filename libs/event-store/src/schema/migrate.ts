@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { POSITION_SHIFT } from '../store/position';
+import { auditLogStatements } from '../audit/audit-log.schema';
 
 // Position = transaction id << POSITION_SHIFT | n-th event of that transaction (see store/position.ts).
 const statements = [
@@ -49,6 +50,7 @@ const statements = [
      position bigint NOT NULL DEFAULT 0,
      updated_at timestamptz NOT NULL DEFAULT now()
    )`,
+  ...auditLogStatements,
 ];
 
 /** Creates the event store's tables in schema event_store; idempotent, and safe when replicas start together. */

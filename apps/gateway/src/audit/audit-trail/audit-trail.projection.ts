@@ -11,7 +11,7 @@ export const serviceOfTopic: Readonly<Record<AuditedTopic, string>> = {
   [Topic.TaskEvents]: 'tasks',
   [Topic.PermitEvents]: 'permits',
 };
-export type AuditedTopic = Exclude<Topic, Topic.DeadLetter>;
+export type AuditedTopic = Exclude<Topic, Topic.DeadLetter | Topic.AuditCheckpoints>;
 export const AUDITED_TOPICS = Object.keys(serviceOfTopic) as AuditedTopic[];
 
 export const AUDIT_TRAIL_TABLE = 'audit_events';

@@ -1,0 +1,62 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { type Actor, CurrentActor, Roles } from '@govflow/auth';
+import { FieldValidationPipe } from '../../http/field-validation.pipe';
+import { ApiErrorResponses } from '../../http/openapi-schema';
+import { BEARER_SCHEME } from '../../http/openapi';
+import { AuditTrailStore } from '../audit-trail/audit-trail.store';
+import { OperationsLog } from '../operations-log/operations-log';
+import { caseDiff, caseStateAt, type CaseDiff, type CaseStateAt } from './case-state-at';
+
+const caseIdPipe = new FieldValidationPipe(
+  'caseId',
+  z.string().regex(/^[\w.:-]{1,200}$/, 'must be a case id: letters, digits and . _ : - only'),
+);
+const instant = (field: string) =>
+  new FieldValidationPipe(field, z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }));
+
+@ApiTags('audit')
+@ApiBearerAuth(BEARER_SCHEME)
+@Controller('api/audit/cases')
+export class CaseTimeMachineController {
+  constructor(
+    private readonly audit: AuditTrailStore,
+    private readonly operations: OperationsLog,
+  ) {}
+
+  @Get(':caseId/state')
+  @Roles('administrator')
+  @ApiOperation({
+    summary: 'A case across every service as of an instant (administrators only)',
+    description: 'Each stream (aggregate, task) the case touches, rebuilt from its events up to `at`.',
+  })
+  @ApiParam({ name: 'caseId' })
+  @ApiQuery({ name: 'at', required: true, example: '2026-12-01T08:00:00+08:00' })
+  @ApiErrorResponses(400, 401, 403)
+  async state(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Query('at', instant('at')) at: string,
+  ): Promise<CaseStateAt> {
+    const state = caseStateAt(await this.audit.eventsOfCase(caseId), new Date(at));
+    await this.operations.record(actor, 'audit.time-machine', { target: caseId, outcome: { at: state.at } });
+    return state;
+  }
+
+  @Get(':caseId/diff')
+  @Roles('administrator')
+  @ApiOperation({ summary: 'What changed in a case between two instants (administrators only)' })
+  @ApiParam({ name: 'caseId' })
+  @ApiErrorResponses(400, 401, 403)
+  async diff(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Query('from', instant('from')) from: string,
+    @Query('to', instant('to')) to: string,
+  ): Promise<CaseDiff> {
+    const diff = caseDiff(await this.audit.eventsOfCase(caseId), new Date(from), new Date(to));
+    await this.operations.record(actor, 'audit.time-machine-diff', { target: caseId, outcome: { from, to } });
+    return diff;
+  }
+}

@@ -1,0 +1,35 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogPublisher } from './audit-log.publisher';
+import { AUDIT_LOG_SETTINGS } from './audit-log.tokens';
+import { InvalidConfiguration } from '@govflow/config';
+import { auditLogSettings } from './audit-signing-key';
+
+/** A bad key must end the boot with one line (bootstrapService), so the refusal waits for onModuleInit. */
+function settingsOrRefusal(service: string, env: NodeJS.ProcessEnv) {
+  try {
+    return auditLogSettings(service, env);
+  } catch (error) {
+    if (error instanceof InvalidConfiguration) return error;
+    throw error;
+  }
+}
+
+/**
+ * A service's signed audit log over its event store: import `AuditLogModule.register('<service>')` beside
+ * PlatformModule (it needs PG_POOL and KAFKA, and the event store's tables, which `migrate` creates).
+ */
+@Module({})
+export class AuditLogModule {
+  static register(service: string, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: AuditLogModule,
+      controllers: [AuditLogController],
+      providers: [
+        { provide: AUDIT_LOG_SETTINGS, useFactory: () => settingsOrRefusal(service, env) },
+        AuditLogPublisher,
+      ],
+      exports: [AuditLogPublisher],
+    };
+  }
+}
