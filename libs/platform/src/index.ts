@@ -9,3 +9,5 @@ export { OutboxPublisher } from './outbox/outbox-publisher';
 export { migrateUnderLock } from './database/migrate-under-lock';
 export { startWhenReachable } from './lifecycle/start-when-reachable';
 export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';
+export { redactForLog } from './logging/redact';
+export { RedactingLogger } from './logging/redacting-logger';
