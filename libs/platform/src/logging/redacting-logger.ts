@@ -10,7 +10,7 @@ export class RedactingLogger extends ConsoleLogger {
     return redactForLog(String(super.stringifyMessage(message, logLevel)));
   }
 
-  protected override printStackTrace(stack: string): void {
-    super.printStackTrace(redactForLog(stack));
+  protected override printStackTrace(stack: string | undefined): void {
+    super.printStackTrace(typeof stack === 'string' ? redactForLog(stack) : (stack as unknown as string));
   }
 }
