@@ -45,7 +45,8 @@ describe('generated bad input over the whole API (from its OpenAPI document)', (
       headers: { 'content-type': 'application/json', authorization: `Bearer ${registrant}` },
       body: JSON.stringify(establishmentApplication(tradeName(SEED % 10_000))),
     });
-    if (filed.status !== 202) throw new Error(`${filed.status} ${await filed.text()}\n${stack.outputs().gateway?.slice(-3000)}`);
+    if (filed.status !== 202)
+      throw new Error(`${filed.status} ${await filed.text()}\n${stack.outputs().gateway?.slice(-3000)}`);
 
     const { report, findings } = await runBadInput({
       baseUrl: stack.gatewayUrl,
