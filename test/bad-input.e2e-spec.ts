@@ -11,7 +11,7 @@ import { establishmentApplication, tradeName } from './support/registration-fixt
 const REQUESTS = Number(process.env.GOVFLOW_FUZZ_REQUESTS ?? 600);
 const TRACE = process.env.GOVFLOW_FUZZ_TRACE;
 const SEED = Number(process.env.GOVFLOW_FUZZ_SEED ?? Date.now() % 2 ** 31);
-jest.setTimeout(120_000 + REQUESTS * 100);
+jest.setTimeout(120_000 + REQUESTS * 300);
 
 describe('generated bad input over the whole API (from its OpenAPI document)', () => {
   let stack: PlatformStack;
