@@ -12,6 +12,8 @@ export interface PlatformStack {
   namespace: string;
   /** Each service's own database, for tests that must reach past the services (tampering with a store, say). */
   databaseUrls: { registration: string; tax: string; gateway: string; permits: string };
+  /** What each app has written to stdout and stderr so far, by app name (for tests that scan the logs). */
+  outputs(): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startPlatformStack(
     gatewayUrl: `http://127.0.0.1:${basePort}`,
     namespace,
     databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url, permits: permitsDb.url },
+    outputs: () => Object.fromEntries(specs.map((spec, i) => [spec.app, running[i]?.output() ?? ''])),
     stop,
   };
 }

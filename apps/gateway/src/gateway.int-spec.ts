@@ -200,7 +200,8 @@ describe('gateway over HTTP (real PostgreSQL)', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toContain('<title>一网通办 One-stop services</title>');
-    expect(html).toContain("fetch('/health'");
+    expect(html).toContain('<script src="/assets/landing.js" defer></script>');
+    expect(await (await get('/assets/landing.js')).text()).toContain("fetch('/health'");
     expect(html).toContain('href="/api/docs"');
     expect(html).toContain('href="http://127.0.0.1:8233"');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!127\.0\.0\.1:8233)/);

@@ -10,7 +10,15 @@ export {
 export { AuthModule } from './auth.module';
 export { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 export { hashPassword, verifyPassword } from './password/password-hash';
-export { signAccessToken, verifyAccessToken, InvalidAccessToken, type InvalidTokenReason } from './token/access-token';
+export {
+  signAccessToken,
+  verifyAccessToken,
+  verifyAccessTokenClaims,
+  InvalidAccessToken,
+  type InvalidTokenReason,
+  type VerifiedAccessToken,
+} from './token/access-token';
+export { TOKEN_REVOCATIONS, type TokenRevocations } from './token/token-revocations';
 export { AccessTokenService, type IssuedAccessToken } from './token/access-token.service';
 export { BearerTokenGuard } from './guards/bearer-token.guard';
 export { RolesGuard } from './guards/roles.guard';

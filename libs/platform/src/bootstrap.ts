@@ -1,6 +1,7 @@
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InvalidConfiguration } from '@govflow/config';
+import { RedactingLogger } from './logging/redacting-logger';
 
 /**
  * Boots a service: configuration is validated before anything starts; a bad value ends the process
@@ -20,7 +21,8 @@ export async function bootstrapService<C extends { PORT: number }>(
   } catch (error) {
     return refuse(name, error);
   }
-  const app = await NestFactory.create(createModule(config), { logger: ['log', 'warn', 'error'] });
+  const logger = new RedactingLogger({ logLevels: ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(createModule(config), { logger });
   app.enableShutdownHooks();
   try {
     await configure?.(app, config);

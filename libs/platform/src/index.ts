@@ -12,3 +12,5 @@ export { IntegrityController, type IntegrityAnswer } from './integrity/integrity
 export { AuditLogModule } from './audit-log/audit-log.module';
 export { AuditLogPublisher } from './audit-log/audit-log.publisher';
 export { auditLogSettings, type AuditLogSettings } from './audit-log/audit-signing-key';
+export { redactForLog } from './logging/redact';
+export { RedactingLogger } from './logging/redacting-logger';

@@ -85,6 +85,10 @@ export class DeregistrationsController {
   @ApiOkResponse({ schema: openApiSchemaOf(deregistrationView) })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<DeregistrationStatus> {
+    // Refused before the lookup, so other departments cannot learn which deregistrations exist.
+    if (actor.role !== 'registrant' && !mayRead(actor)) {
+      throw new ForbiddenException('only the applicant and market-regulation officers see a deregistration');
+    }
     const status = await this.workflows.status(caseId);
     if (status.applicantId === actor.id || mayRead(actor)) return status;
     if (actor.role === 'registrant') throw new NotFoundException(`no deregistration ${caseId}`);

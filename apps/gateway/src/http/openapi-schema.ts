@@ -32,7 +32,9 @@ const meaning = {
   401: 'Missing, invalid or expired bearer token, or wrong credentials.',
   403: 'The actor lacks the role this operation requires.',
   404: 'No such resource.',
+  405: 'The method is not offered on this path.',
   409: 'The request conflicts with the current state.',
+  429: 'Too many failed sign-ins for this account or address: wait the Retry-After seconds.',
 } as const;
 
 /** Documents the error statuses of an operation, all in the `{errors: [{field, message}]}` shape. */

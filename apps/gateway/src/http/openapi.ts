@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export const BEARER_SCHEME = 'bearer';
 
 /** Swagger UI at /api/docs and the document at /api/docs-json; the UI's assets are served locally (no CDN). */
-export function serveOpenApi(app: INestApplication): void {
+export function serveOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('一网通办 One-stop services API')
     .setDescription(
@@ -19,4 +19,5 @@ export function serveOpenApi(app: INestApplication): void {
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'One-stop services API',
   });
+  return document;
 }

@@ -9,6 +9,8 @@ const ASSETS: Readonly<Record<string, string>> = {
   'htmx-sse.js': require.resolve('htmx-ext-sse/dist/sse.min.js'),
   'portal.css': path.join(__dirname, 'assets', 'portal.css'),
   'portal.js': path.join(__dirname, 'assets', 'portal.js'),
+  'landing.css': path.join(__dirname, 'assets', 'landing.css'),
+  'landing.js': path.join(__dirname, 'assets', 'landing.js'),
 };
 
 @ApiExcludeController()

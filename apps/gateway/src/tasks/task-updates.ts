@@ -1,7 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Actor } from '@govflow/auth';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TaskState } from '@govflow/contracts';
 import { CaseWorkflows } from '../temporal/case-workflows';
+import { mayWorkOn } from './task-department';
 import { TaskInboxStore } from './task-inbox/task-inbox.store';
 import { toTaskStateView, type TaskStateView } from './task-view';
 
@@ -13,12 +15,22 @@ export class TaskUpdates {
     private readonly workflows: CaseWorkflows,
   ) {}
 
+  /**
+   * Only officers of the task's department reach the workflow: anyone else is refused with 403 before the task's
+   * state (who holds the claim) could tell them anything; administrators approve nothing.
+   */
   async send<Request extends { taskId: string }>(
     update: UpdateDefinition<TaskState, [Request]>,
     request: Request,
+    actor: Actor,
   ): Promise<TaskStateView> {
     const task = await this.inbox.find(request.taskId);
     if (!task) throw new NotFoundException(`no task ${request.taskId}`);
+    if (!mayWorkOn(actor, await this.inbox.departmentsOf(request.taskId))) {
+      throw new ForbiddenException(
+        'only officers of the task’s department act on a task; administrators decide nothing',
+      );
+    }
     return toTaskStateView(await this.workflows.update(task.workflowId, update, request));
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { z } from 'zod';
 import { Roles } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
+import { maskIdNumbersIn } from '../../http/personal-data';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { UserStore } from '../../auth/users/user-store';
@@ -56,8 +57,9 @@ export class ListCaseEventsController {
   async list(@Param('caseId', correlationIdPipe) caseId: string): Promise<CaseEvent[]> {
     // Usernames never change here, so today's name is the name at the time of the act.
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
+    // Administrators decide nothing, so they read ID numbers masked.
     return (await this.audit.eventsOfCase(caseId)).map(({ actor, ...event }) => ({
-      ...event,
+      ...maskIdNumbersIn(event),
       actor: {
         id: actor.id,
         username: usernames.get(actor.id) ?? null,

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, hashPassword, verifyPassword } from '@govflow/auth';
 import { UserStore } from '../users/user-store';
 
+export interface VerifiedUser {
+  actor: Actor;
+  passwordVersion: number;
+}
+
 /** Checks a username and password against the users table. */
 @Injectable()
 export class Credentials {
@@ -10,9 +15,9 @@ export class Credentials {
 
   constructor(private readonly users: UserStore) {}
 
-  async verify(username: string, password: string): Promise<Actor | undefined> {
+  async verify(username: string, password: string): Promise<VerifiedUser | undefined> {
     const user = await this.users.findWithPasswordHash(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
-    return user && matches ? user.actor : undefined;
+    return user && matches ? { actor: user.actor, passwordVersion: user.passwordVersion } : undefined;
   }
 }

@@ -36,7 +36,7 @@ export class LocalUsersInitializer implements OnModuleInit {
       missing.map(async (user) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })),
     );
     await this.users.insertSeeded(hashed);
-    this.logger.log(`seeded demo users ${missing.map((u) => u.username).join(', ')} (password "${DEMO_PASSWORD}")`);
+    this.logger.log(`seeded demo users ${missing.map((u) => u.username).join(', ')} (their password is in the README)`);
   }
 
   private async refuseSeededUsers(): Promise<void> {

@@ -9,6 +9,7 @@ interface UserRow {
   role: string;
   department: string | null;
   password_hash: string;
+  password_version: number;
 }
 
 export interface NewUser {
@@ -23,13 +24,23 @@ export interface NewUser {
 export class UserStore {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async findWithPasswordHash(username: string): Promise<{ actor: Actor; passwordHash: string } | undefined> {
+  async findWithPasswordHash(
+    username: string,
+  ): Promise<{ actor: Actor; passwordHash: string; passwordVersion: number } | undefined> {
     const { rows } = await this.pool.query<UserRow>(
-      'SELECT id, username, role, department, password_hash FROM users WHERE username = $1',
+      'SELECT id, username, role, department, password_hash, password_version FROM users WHERE username = $1',
       [username],
     );
     const row = rows[0];
-    return row && { actor: toActor(row), passwordHash: row.password_hash };
+    return row && { actor: toActor(row), passwordHash: row.password_hash, passwordVersion: row.password_version };
+  }
+
+  /** Sets a new password and bumps the version every token carries, which revokes all issued before. */
+  async changePassword(userId: string, passwordHash: string): Promise<void> {
+    await this.pool.query(
+      'UPDATE users SET password_hash = $2, password_version = password_version + 1, seeded = false WHERE id = $1',
+      [userId, passwordHash],
+    );
   }
 
   /** The user a colleague names by username or by user id. */

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 const namePart = (what: string) =>
-  z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters').describe(what);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(20, 'must be at most 20 characters')
+    // NUL reached the registration service's store and the check timed out as a 503 (found by the bad-input suite).
+    .refine(
+      (text) => !Array.from(text).some((c) => c <= '\u001f' || c === '\u007f'),
+      'must not contain control characters',
+    )
+    .describe(what);
 
 /** The four parts of a declared name (北京 + 星河 + 科技 + 有限公司), as query parameters. */
 export const checkNameQuery = z.object({

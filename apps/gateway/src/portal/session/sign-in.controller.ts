@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '@govflow/auth';
+import { type Actor, AUTH_OPTIONS, type AuthOptions } from '@govflow/auth';
+import { CLIENT_ADDRESS_HEADER, peerAddress, signedClientAddress } from '../../auth/throttle/client-address';
 import { PageRenderer } from '../page-renderer';
 import { PageErrorFilter } from '../page-error.filter';
 import { PORTAL_PAGE_OPTIONS, type PortalPageOptions } from '../portal-page-options';
@@ -34,6 +35,7 @@ export class SignInController {
     private readonly pages: PageRenderer,
     private readonly sessions: PortalSessions,
     @Inject(PORTAL_PAGE_OPTIONS) private readonly options: PortalPageOptions,
+    @Inject(AUTH_OPTIONS) private readonly auth: AuthOptions,
   ) {}
 
   @Get('portal')
@@ -62,6 +64,7 @@ export class SignInController {
         'POST',
         '/api/auth/login',
         { username, password },
+        { [CLIENT_ADDRESS_HEADER]: signedClientAddress(peerAddress(request), this.auth.signingSecret) },
       );
       if (answer.ok) {
         this.sessions.open(request, response, answer.body.accessToken, answer.body.expiresIn);
@@ -71,7 +74,9 @@ export class SignInController {
       errors.push(
         answer.status === 401
           ? { field: 'username', message: '用户名或密码不正确' }
-          : { field: 'username', message: '暂时无法登录，请稍后再试' },
+          : answer.status === 429
+            ? { field: 'username', message: '登录失败次数过多，请稍后再试' }
+            : { field: 'username', message: '暂时无法登录，请稍后再试' },
       );
     }
     response.status(400);
@@ -79,8 +84,10 @@ export class SignInController {
   }
 
   @Post('sign-out')
-  signOut(@Req() request: Request, @Res() response: Response): void {
-    this.sessions.requireForm(request);
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const session = this.sessions.requireForm(request);
+    // Revoked server-side, so a copy of the cookie is worthless too (ASVS 7.4.1).
+    await PortalApi.of(request, session.accessToken).call('POST', '/api/auth/logout');
     this.sessions.close(request, response);
     response.redirect(303, '/sign-in?signedOut=1');
   }

@@ -10,4 +10,8 @@ export const knownDivision = z
   .refine(
     (division) => namePolicies.at(new Date()).value.places.some((p) => p.name === division || p.fullName === division),
     'must be a known administrative division (行政区划), such as 北京 or 海淀',
-  );
+  )
+  // The divisions of the policy in force when the document was made: what a generated client may send.
+  .meta({
+    enum: [...new Set(namePolicies.at(new Date()).value.places.flatMap((p) => [p.name, p.fullName]))],
+  });

@@ -40,4 +40,5 @@ export const residentIdNumber = z
     const problem = residentIdNumberProblem(idNumber);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
-  .describe('18-character resident id number (GB 11643), with its ISO 7064 MOD 11-2 check character');
+  .describe('18-character resident id number (GB 11643), with its ISO 7064 MOD 11-2 check character')
+  .meta({ pattern: '^[0-9]{17}[0-9Xx]$', minLength: 18, maxLength: 18, example: '11010519491231002X' });

@@ -16,7 +16,16 @@ const foundCase = z.object({
 });
 type FoundCase = z.infer<typeof foundCase>;
 
-const searchText = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+// No control characters: PostgreSQL refuses NUL in text, which answered a 500 (found by the bad-input suite).
+const searchText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine(
+    (text) => !Array.from(text).some((c) => c <= '\u001f' || c === '\u007f'),
+    'must not contain control characters',
+  );
 
 @ApiTags('admin')
 @ApiBearerAuth(BEARER_SCHEME)

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { type Actor, CurrentActor } from '@govflow/auth';
 import type { EstablishmentApplication } from '@govflow/contracts';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
+import { maskIdNumbersIn, readsIdNumbersInFull } from '../../http/personal-data';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { establishmentApplicationRequest } from '../application/establishment-application.request';
 import { CaseAccess } from '../case-access';
@@ -23,7 +24,8 @@ export class GetApplicationController {
     summary: 'The application of a case as filed, with every supplement applied',
     description:
       'Amounts as decimal strings, shareholders with their currency. Same access as the case: its applicant, ' +
-      'market-regulation officers and administrators.',
+      'market-regulation officers and administrators. ID numbers in full for the applicant and the deciding ' +
+      'registration officers only; masked (110105********002X) for everyone else.',
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiOkResponse({ schema: openApiSchemaOf(establishmentApplicationRequest) })
@@ -35,6 +37,7 @@ export class GetApplicationController {
     await this.access.assertMayView(actor, caseId);
     const application = await this.cases.application(caseId);
     if (!application) throw new NotFoundException(`no application kept for ${caseId}`);
-    return application;
+    const filed = await this.cases.find(caseId);
+    return readsIdNumbersInFull(actor, filed?.applicantId) ? application : maskIdNumbersIn(application);
   }
 }

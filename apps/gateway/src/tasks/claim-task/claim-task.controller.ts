@@ -31,7 +31,7 @@ export class ClaimTaskController {
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async claim(@CurrentActor() actor: Actor, @Param('taskId', taskIdPipe) taskId: string): Promise<TaskStateView> {
-    const task = await this.tasks.send(claimUpdate, { taskId, actor: toContractActor(actor) });
+    const task = await this.tasks.send(claimUpdate, { taskId, actor: toContractActor(actor) }, actor);
     if (task.kind !== REGISTRATION_REVIEW) return task;
     const nameCheck = (await this.nameChecks.forCases([task.caseId])).get(task.caseId);
     return { ...task, ...(nameCheck && { nameCheck }) };

@@ -46,6 +46,6 @@ export class DecideTaskController {
     @Param('taskId', taskIdPipe) taskId: string,
     @Body(new ZodValidationPipe(decideTaskRequest)) { outcome, reason, confirms }: z.output<typeof decideTaskRequest>,
   ): Promise<TaskStateView> {
-    return this.tasks.send(decideUpdate, { taskId, actor: toContractActor(actor), outcome, reason, confirms });
+    return this.tasks.send(decideUpdate, { taskId, actor: toContractActor(actor), outcome, reason, confirms }, actor);
   }
 }

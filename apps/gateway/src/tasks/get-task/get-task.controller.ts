@@ -8,6 +8,7 @@ import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { CaseWorkflows } from '../../temporal/case-workflows';
 import { taskIdPipe } from '../task-id';
+import { departmentsOf, mayWorkOn } from '../task-department';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { taskStateView } from '../task-view';
 import { toTaskDueView } from '../task-due';
@@ -68,8 +69,8 @@ export class GetTaskController {
     if (!found) throw new NotFoundException(`no task ${taskId}`);
     const task = await this.workflows.taskState(found.workflowId, taskId);
     if (!task) throw new NotFoundException(`no task ${taskId}`);
-    const departments = [task.candidateGroup.department, task.escalated ? task.escalateTo?.department : undefined];
-    if (actor.role !== 'administrator' && !departments.includes(actor.department ?? undefined)) {
+    // A registrant has no department: it must not match the `undefined` of a task that was never escalated.
+    if (actor.role !== 'administrator' && !mayWorkOn(actor, departmentsOf(task))) {
       throw new ForbiddenException('only officers of the task’s department and administrators see a task');
     }
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));

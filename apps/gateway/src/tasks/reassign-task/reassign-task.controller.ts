@@ -44,6 +44,6 @@ export class ReassignTaskController {
     const colleague = await this.users.findByUsernameOrId(to);
     if (!colleague) throw new RequestValidationFailed([{ field: 'to', message: `no user ${to}` }]);
     const request = { taskId, actor: toContractActor(actor), to: toContractActor(colleague), reason: reason ?? '' };
-    return this.tasks.send(reassignUpdate, request);
+    return this.tasks.send(reassignUpdate, request, actor);
   }
 }

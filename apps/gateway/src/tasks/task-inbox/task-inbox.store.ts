@@ -59,6 +59,16 @@ const { table } = new TaskInboxProjection();
 export class TaskInboxStore {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
+  /** The departments whose officers may act on the task: its candidate group's, and the one it escalated to. */
+  async departmentsOf(taskId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ candidate: string | null; escalated_to: string | null }>(
+      `SELECT candidate_department AS candidate, CASE WHEN escalated THEN escalate_to_department END AS escalated_to
+         FROM ${table} WHERE task_id = $1`,
+      [taskId],
+    );
+    return rows.flatMap((row) => [row.candidate, row.escalated_to]).filter((d): d is string => !!d);
+  }
+
   /** A department's tasks (for `role`, when given), and those escalated to it, soonest due first; opened ones only. */
   async forDepartment(department: Department, status: TaskStatus | 'all', role?: string): Promise<InboxTask[]> {
     // Market regulation's registration officers, food-permit officers and inspectors share a department: each sees the

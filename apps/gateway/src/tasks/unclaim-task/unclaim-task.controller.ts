@@ -30,6 +30,6 @@ export class UnclaimTaskController {
     @Param('taskId', taskIdPipe) taskId: string,
     @Body(new ZodValidationPipe(unclaimTaskRequest)) { reason }: z.output<typeof unclaimTaskRequest>,
   ): Promise<TaskStateView> {
-    return this.tasks.send(unclaimUpdate, { taskId, actor: toContractActor(actor), reason });
+    return this.tasks.send(unclaimUpdate, { taskId, actor: toContractActor(actor), reason }, actor);
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * Who may do what, endpoint by endpoint: one row per operation of the gateway's OpenAPI document (METHOD and path
+ * template exactly as the document has them), one cell per kind of caller. test/access-matrix.e2e-spec.ts walks
+ * every cell through HTTP, and fails for an operation without a row: a new endpoint cannot ship without its access
+ * decided here. Administrators approve nothing: no decision, claim or clearance is ever theirs.
+ *
+ * A cell is what the caller gets with the fixtures of the walk (a case filed by `owner`, its open review task, a
+ * credit code nobody holds):
+ *   'ok'  authorization passed: any answer but 401, 403 and 404 (a 400 for the empty body, a 409 for a task not
+ *         claimed, a 200 …), and below 500;
+ *   401   not signed in;   403   signed in, refused;   404   hidden (another's case) or, where marked, not there.
+ *
+ * Columns: `rightOfficer` is an officer of the row's department (`dept`, market regulation unless said),
+ * `wrongOfficer` one of another department; `expert` an expert reviewer. `provider` and `inspector` are not roles of
+ * the system yet: their cells are 'n/a', and the walk fails once such a role exists until its cells are decided.
+ */
+export const callers = [
+  'anonymous',
+  'owner',
+  'otherRegistrant',
+  'rightOfficer',
+  'wrongOfficer',
+  'finance',
+  'expert',
+  'provider',
+  'inspector',
+  'admin',
+] as const;
+export type Caller = (typeof callers)[number];
+export type Outcome = 'ok' | 401 | 403 | 404 | 'n/a';
+export type Department = 'market-regulation' | 'tax' | 'science-commission' | 'finance';
+
+export interface AccessRow {
+  dept: Department;
+  /** The JSON body sent (an empty object unless said): chosen to pass validation where ownership is checked later. */
+  body?: unknown;
+  /** Query string (without ?) sent with the request. */
+  query?: string;
+  /** The operation revokes the token it is called with (sign-out): each cell signs in afresh. */
+  spendsToken?: boolean;
+  cells: Record<Caller, Outcome>;
+}
+
+type Cells = Partial<Record<Caller, Outcome>>;
+const NOT_ROLES: Cells = { provider: 'n/a', inspector: 'n/a' };
+
+/** A row: `others` for every caller not named; anonymous 401 unless named. */
+const row = (
+  others: Outcome,
+  cells: Cells,
+  options: Omit<AccessRow, 'cells' | 'dept'> & { dept?: Department } = {},
+) => ({
+  dept: options.dept ?? 'market-regulation',
+  ...options,
+  cells: Object.fromEntries(
+    callers.map((caller) => [caller, cells[caller] ?? NOT_ROLES[caller] ?? (caller === 'anonymous' ? 401 : others)]),
+  ) as Record<Caller, Outcome>,
+});
+
+const onlyAdmin = row(403, { admin: 'ok' });
+const signedIn = row('ok', {});
+const decision = { outcome: 'approve', reason: '材料齐全' };
+
+export const accessMatrix: Record<string, AccessRow> = {
+  // Signing in and out, one's own account.
+  'POST /api/auth/login': row('ok', { anonymous: 'ok' }),
+  'POST /api/auth/logout': row('ok', {}, { spendsToken: true }),
+  'POST /api/auth/password': signedIn,
+  'GET /api/me': signedIn,
+  'GET /api/users': onlyAdmin,
+
+  // Names and registrations: the applicant sees their own case; another registrant is told it does not exist;
+  // market-regulation officers and administrators read any; other departments are refused.
+  'GET /api/names/check': row(
+    'ok',
+    {},
+    { query: 'division=北京&tradeName=星河&industry=科技&organizationForm=有限公司' },
+  ),
+  'POST /api/registrations': row(403, { owner: 'ok', otherRegistrant: 'ok' }),
+  'GET /api/registrations': signedIn,
+  'GET /api/registrations/{caseId}': row(403, { owner: 'ok', otherRegistrant: 404, rightOfficer: 'ok', admin: 'ok' }),
+  'GET /api/registrations/{caseId}/application': row(403, {
+    owner: 'ok',
+    otherRegistrant: 404,
+    rightOfficer: 'ok',
+    admin: 'ok',
+  }),
+  'GET /api/registrations/{caseId}/progress': row(403, {
+    owner: 'ok',
+    otherRegistrant: 404,
+    rightOfficer: 'ok',
+    admin: 'ok',
+  }),
+  'POST /api/registrations/{caseId}/supplement': row(
+    403,
+    { owner: 'ok', otherRegistrant: 404 },
+    { body: { changes: { domicile: '北京市海淀区中关村大街1号' }, note: '已更正住所' } },
+  ),
+  'GET /api/admin/cases': onlyAdmin,
+  'GET /api/audit/cases/{caseId}/events': onlyAdmin,
+
+  // Tasks: officers of the task's department; the applicant never; administrators read but decide nothing.
+  'GET /api/tasks': signedIn,
+  'GET /api/tasks/{taskId}': row(403, { rightOfficer: 'ok', admin: 'ok' }),
+  'POST /api/tasks/{taskId}/claim': row(403, { rightOfficer: 'ok' }),
+  'POST /api/tasks/{taskId}/unclaim': row(403, { rightOfficer: 'ok' }),
+  'POST /api/tasks/{taskId}/reassign': row(403, { rightOfficer: 'ok' }, { body: { to: 'reg-officer2' } }),
+  'POST /api/tasks/{taskId}/decision': row(403, { rightOfficer: 'ok' }, { body: decision }),
+
+  // Supervision records (R5.1), kept by registration officers; public disclosure (公示) to anyone signed in: the
+  // fixture's credit code has no enterprise, so every signed-in caller is told 404.
+  'GET /api/supervision/{creditCode}/records': row(404, {}),
+  'POST /api/supervision/{creditCode}/records': row(403, { rightOfficer: 'ok' }),
+
+  // Tax officers keep the tax record.
+  'POST /api/tax/records/{creditCode}/pending-matters': row(403, { rightOfficer: 'ok' }, { dept: 'tax' }),
+  'POST /api/tax/records/{creditCode}/clearance': row(403, { rightOfficer: 'ok' }, { dept: 'tax' }),
+
+  // Deregistration (简易注销): the owner applies and confirms; officers and administrators read.
+  'POST /api/deregistrations': row(403, { owner: 'ok', otherRegistrant: 'ok' }),
+  // The fixture case has no deregistration: whoever may look is told 404; other departments are refused first.
+  'GET /api/deregistrations/{caseId}': row(403, { owner: 404, otherRegistrant: 404, rightOfficer: 404, admin: 404 }),
+  'POST /api/deregistrations/{caseId}/confirm': row(403, { owner: 404, otherRegistrant: 404 }),
+  'GET /api/announcements': row('ok', { anonymous: 'ok' }),
+  'POST /api/announcements/{caseId}/objections': signedIn,
+
+  // Operations.
+  'POST /api/admin/integrity': onlyAdmin,
+  'GET /api/admin/read-models': onlyAdmin,
+  'POST /api/admin/read-models/{readModel}/rebuild': onlyAdmin,
+  'GET /health': row('ok', { anonymous: 'ok' }),
+};
