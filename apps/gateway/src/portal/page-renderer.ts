@@ -11,6 +11,7 @@ const TEMPLATE_ROOTS: Readonly<Record<string, string>> = {
   tasks: path.join(__dirname, '..', 'tasks', 'pages', 'views'),
   audit: path.join(__dirname, '..', 'audit', 'pages', 'views'),
   deregistrations: path.join(__dirname, '..', 'deregistrations', 'pages', 'views'),
+  science: path.join(__dirname, '..', 'science', 'pages', 'views'),
 };
 
 /** Each process keeps its pages beside its API slice; this finds `<area>/<file>` in that area's folder. */
