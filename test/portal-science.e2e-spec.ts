@@ -169,7 +169,8 @@ describe('the portal in Chromium: maker-space recognition to the published grant
     await check(registrant, '06-grant-case');
   });
 
-  it('reviews the grant and puts it on 公示: the public page shows it without sign-in, objections need an account', async () => {
+  it('reviews the grant and puts it on 公示: shown without sign-in, a signed-in objection handled from the inbox', async () => {
+    const citizen = await signIn('registrant2'); // signed in first: the 公示 lasts only 5 to 9 seconds here
     await decideFromInbox(
       sciOfficer,
       grantCaseId,
@@ -178,46 +179,64 @@ describe('the portal in Chromium: maker-space recognition to the published grant
       '认定后一次性资金支持',
       '07-grant-review',
     );
+
+    // Anonymous first: the page is loaded while the 公示 runs, checked with axe once the objection is in.
     const anonymous = await newPage();
     await reloadUntil(anonymous, `${stack.gatewayUrl}/public-notices`, `tr[data-notice="${grantCaseId}"]`);
     const row = anonymous.locator(`tr[data-notice="${grantCaseId}"]`);
     expect(await row.textContent()).toContain(enterpriseName);
     expect(await row.locator('[data-amount]').textContent()).toBe('500,000.00 元');
-    expect(await anonymous.locator('[data-sign-in-to-object]').count()).toBe(1);
     expect(await row.getByRole('link', { name: /提出异议/ }).count()).toBe(0);
-    await check(anonymous, '08-public-notice-anonymous');
+    expect(await anonymous.locator('[data-sign-in-to-object]').count()).toBe(1);
 
-    // A signed-in citizen's empty objection is refused on its field; once the notice closes the form says so.
-    const citizen = await signIn('registrant2');
+    // A signed-in citizen objects with the form: an empty reason is refused on its field, then it is lodged.
     await citizen.goto(`${stack.gatewayUrl}/public-notices`);
     await citizen
       .locator(`tr[data-notice="${grantCaseId}"]`)
       .getByRole('link', { name: /提出异议/ })
       .click();
     expect(await citizen.locator('main').textContent()).toContain('以您账户的实名提出');
+    await citizen.getByLabel('证据材料').fill('入驻团队名单与实际不符的现场照片');
     await citizen.getByRole('button', { name: '提交异议' }).click();
     await citizen.locator('.error-summary a[href="#reason"]').waitFor();
-    await check(citizen, '09-objection-errors');
-    await registrant.locator('[data-status]', { hasText: '待拨付' }).waitFor({ timeout: 30_000 });
-    await citizen.getByLabel('异议理由').fill('公示期已过仍提出');
+    await citizen.getByLabel('异议理由').fill('入驻团队数量不实');
     await citizen.getByRole('button', { name: '提交异议' }).click();
+    await expectText(citizen, '[data-objected]', '异议已提交');
+    await check(citizen, '08-objection-lodged');
+
+    await check(anonymous, '09-public-notice-anonymous');
+
+    // The objection is dismissed from the inbox with its reason; payment waits until then.
+    await decideFromInbox(
+      sciOfficer,
+      grantCaseId,
+      '公示异议处理',
+      '异议不成立（驳回异议）',
+      '经核查入驻团队25个，属实',
+      '10-objection-review',
+    );
+    await registrant.locator('[data-status]', { hasText: '待拨付' }).waitFor({ timeout: 30_000 });
+    expect(await registrant.locator('[data-objections]').textContent()).toContain('异议不成立');
+
+    // After the notice has closed, the form says so plainly (the API's 409).
+    await citizen.goto(`${stack.gatewayUrl}/public-notices/${grantCaseId}/objection`);
     await expectText(citizen, '.error-summary', '公示期已届满，异议通道已关闭');
-    await check(citizen, '10-objection-closed');
+    await check(citizen, '11-objection-closed');
   });
 
   it('lets a finance officer pay from the inbox; the published results page shows it', async () => {
     const finance = await signIn('fin-officer1');
-    await decideFromInbox(finance, grantCaseId, '资金拨付', '拨付', '已拨付', '11-payment');
+    await decideFromInbox(finance, grantCaseId, '资金拨付', '拨付', '已拨付', '12-payment');
     await registrant.locator('[data-payment]').waitFor({ timeout: 30_000 });
     expect(await registrant.locator('[data-status]').textContent()).toBe('已拨付');
-    await check(registrant, '12-grant-paid');
+    await check(registrant, '13-grant-paid');
 
     const anonymous = await newPage();
     await reloadUntil(anonymous, `${stack.gatewayUrl}/grants/published`, `tr[data-grant="${grantCaseId}"]`);
     expect(await anonymous.locator(`tr[data-grant="${grantCaseId}"] [data-amount]`).textContent()).toBe(
       '500,000.00 元',
     );
-    await check(anonymous, '13-published');
+    await check(anonymous, '14-published');
   });
 
   it('lets the science officer open a clawback from the grant page, a rate out of range shown on its field', async () => {
@@ -228,13 +247,13 @@ describe('the portal in Chromium: maker-space recognition to the published grant
     await sciOfficer.getByRole('button', { name: '发起收回' }).click();
     await sciOfficer.locator('.error-summary a[href="#rate"]').waitFor();
     expect(await sciOfficer.getByLabel('罚款比例（%）').getAttribute('aria-invalid')).toBe('true');
-    await check(sciOfficer, '14-clawback-rate-error');
+    await check(sciOfficer, '15-clawback-rate-error');
     await sciOfficer.getByLabel(/提供虚假材料/).check();
     await sciOfficer.getByLabel('罚款比例（%）').fill('20');
     await sciOfficer.getByRole('button', { name: '发起收回' }).click();
     await sciOfficer.waitForURL(/clawback=opened/);
     expect(await sciOfficer.locator('[data-clawbacks]').textContent()).toContain('600,000.00 元');
-    await check(sciOfficer, '15-clawback-opened');
+    await check(sciOfficer, '16-clawback-opened');
   });
 
   it('has no serious or critical axe violation on any page visited', () => {

@@ -162,7 +162,11 @@ export class GrantPages {
   }
 
   private async renderCase(page: PageContext, caseId: string, form: Form, errors: FieldError[], status = 200) {
-    const view = await page.api.read<GrantCaseView>(`/api/grants/${caseId}`);
+    const [view, listing] = await Promise.all([
+      page.api.read<GrantCaseView>(`/api/grants/${caseId}`),
+      page.api.read<{ programmes: ProgrammeView[] }>('/api/grant-programmes'),
+    ]);
+    const programme = listing.programmes.find((p) => p.code === view.programmeCode);
     const settled = ['paid', 'rejected', 'refused', 'withdrawn'].includes(view.status);
     const published = view.steps.some((s) => s.name === 'publication' && s.status === 'done');
     page.render(
@@ -172,6 +176,7 @@ export class GrantPages {
         backLink: '/portal/science',
         view,
         statusLabel: grantStatusZh(view.status),
+        programmeName: programme?.name ?? view.programmeCode,
         steps: view.steps.map((s) => ({
           ...s,
           label: grantStepZh(s.name),

@@ -7,6 +7,7 @@ import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
 import { ApiCallFailed, PortalApi } from '../../portal/portal-api';
 import { PortalSessions, type PortalSession } from '../../portal/session/portal-session';
+import type { ProgrammeView } from './grant.page';
 import { dueLineOf } from './science-labels';
 
 const uuid = new ParseUUIDPipe();
@@ -39,6 +40,12 @@ interface PublishedView {
   publishedAt?: string;
 }
 
+/** Programme codes as their names, from the public programme list. */
+async function programmeNames(request: Request): Promise<Map<string, string>> {
+  const { programmes } = await PortalApi.of(request).read<{ programmes: ProgrammeView[] }>('/api/grant-programmes');
+  return new Map(programmes.map((p) => [p.code, p.name]));
+}
+
 type ObjectionForm = { reason: string; evidence: string; anonymous: boolean };
 
 /**
@@ -69,8 +76,14 @@ export class PublicNoticePages {
   @Get('grants/published')
   async published(@Req() request: Request, @Res() response: Response) {
     const session = this.sessions.find(request);
-    const grants = await PortalApi.of(request).read<PublishedView[]>('/api/grants/published');
-    this.send(response, session, 'science/published.njk', { title: '资金支持结果上网公示', grants });
+    const [grants, names] = await Promise.all([
+      PortalApi.of(request).read<PublishedView[]>('/api/grants/published'),
+      programmeNames(request),
+    ]);
+    this.send(response, session, 'science/published.njk', {
+      title: '资金支持结果上网公示',
+      grants: grants.map((g) => ({ ...g, programme: names.get(g.programmeCode) ?? g.programmeCode })),
+    });
   }
 
   @Get('public-notices/:caseId/objection')
@@ -144,10 +157,14 @@ export class PublicNoticePages {
   }
 
   private async notices(request: Request) {
-    const list = await PortalApi.of(request).read<NoticeView[]>('/api/public-notices');
+    const [list, names] = await Promise.all([
+      PortalApi.of(request).read<NoticeView[]>('/api/public-notices'),
+      programmeNames(request),
+    ]);
     return list
       .map((n) => ({
         ...n,
+        programme: names.get(n.programmeCode) ?? n.programmeCode,
         end: dueLineOf({ dueAt: n.endsAt, legalDueAt: n.endsAt, timeScale: 1, dueAtCalendar: n.endsAtCalendar }),
       }))
       .sort((a, b) => a.endsAt.localeCompare(b.endsAt));
