@@ -237,6 +237,17 @@ describe('the portal in Chromium: maker-space recognition to the published grant
       '500,000.00 元',
     );
     await check(anonymous, '14-published');
+
+    // 科技创新服务 lists both cases; a grant application's amount is checked on its field.
+    await registrant.getByRole('link', { name: '科技创新服务' }).click();
+    expect(await registrant.locator('[data-recognitions]').textContent()).toContain('已认定');
+    expect(await registrant.locator('[data-grants]').textContent()).toContain('已拨付');
+    await registrant.getByRole('link', { name: '申请资金支持' }).click();
+    await registrant.getByLabel('申请金额（元）').fill('200000.005');
+    await registrant.getByRole('button', { name: '提交资金支持申请' }).click();
+    await registrant.locator('.error-summary a[href="#requestedAmount"]').waitFor();
+    expect(await registrant.getByLabel('申请金额（元）').getAttribute('aria-invalid')).toBe('true');
+    await check(registrant, '15-grant-apply-amount-error');
   });
 
   it('lets the science officer open a clawback from the grant page, a rate out of range shown on its field', async () => {
@@ -247,13 +258,13 @@ describe('the portal in Chromium: maker-space recognition to the published grant
     await sciOfficer.getByRole('button', { name: '发起收回' }).click();
     await sciOfficer.locator('.error-summary a[href="#rate"]').waitFor();
     expect(await sciOfficer.getByLabel('罚款比例（%）').getAttribute('aria-invalid')).toBe('true');
-    await check(sciOfficer, '15-clawback-rate-error');
+    await check(sciOfficer, '16-clawback-rate-error');
     await sciOfficer.getByLabel(/提供虚假材料/).check();
     await sciOfficer.getByLabel('罚款比例（%）').fill('20');
     await sciOfficer.getByRole('button', { name: '发起收回' }).click();
     await sciOfficer.waitForURL(/clawback=opened/);
     expect(await sciOfficer.locator('[data-clawbacks]').textContent()).toContain('600,000.00 元');
-    await check(sciOfficer, '16-clawback-opened');
+    await check(sciOfficer, '17-clawback-opened');
   });
 
   it('has no serious or critical axe violation on any page visited', () => {
