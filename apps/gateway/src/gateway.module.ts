@@ -16,6 +16,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { DeregistrationsModule } from './deregistrations/deregistrations.module';
 import { DeregistrationPagesModule } from './deregistrations/pages/deregistration-pages.module';
+import { SciencePagesModule } from './science/pages/science-pages.module';
 import { ScienceModule } from './science/science.module';
 import { PermitsModule } from './permits/permits.module';
 import { PermitPagesModule } from './permits/pages/permit-pages.module';
@@ -55,6 +56,7 @@ export class GatewayModule {
         TaskPagesModule,
         AuditPagesModule,
         DeregistrationPagesModule,
+        SciencePagesModule,
       ],
       controllers: [LandingPageController],
       providers: [

@@ -12,6 +12,7 @@ const TEMPLATE_ROOTS: Readonly<Record<string, string>> = {
   audit: path.join(__dirname, '..', 'audit', 'pages', 'views'),
   deregistrations: path.join(__dirname, '..', 'deregistrations', 'pages', 'views'),
   permits: path.join(__dirname, '..', 'permits', 'pages', 'views'),
+  science: path.join(__dirname, '..', 'science', 'pages', 'views'),
 };
 
 /** Each process keeps its pages beside its API slice; this finds `<area>/<file>` in that area's folder. */

@@ -73,6 +73,19 @@ export class GrantsController {
     return this.workflows.applyForGrant(toContractActor(actor), request, idempotencyKeyPipe.transform(idempotencyKey));
   }
 
+  @Get('grants')
+  @Roles('registrant')
+  @ApiBearerAuth(BEARER_SCHEME)
+  @ApiOperation({ summary: 'The signed-in registrant’s grants (我的办件), the recognition’s one-off grant included' })
+  @ApiErrorResponses(401, 403)
+  async mine(@CurrentActor() actor: Actor) {
+    const grants = await this.workflows.grantsOf(actor.id);
+    return grants.map((g) => {
+      const { caseId, status, creditCode, enterpriseName, programmeCode, amount } = grantView(g);
+      return { caseId, status, creditCode, enterpriseName, programmeCode, amount };
+    });
+  }
+
   // Before grants/:caseId, so "published" is never read as a case id.
   @Get('grants/published')
   @Public()

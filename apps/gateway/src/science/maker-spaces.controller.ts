@@ -65,6 +65,21 @@ export class MakerSpacesController {
     );
   }
 
+  @Get()
+  @Roles('registrant')
+  @ApiOperation({ summary: 'The signed-in registrant’s recognition cases (我的办件)' })
+  @ApiErrorResponses(401, 403)
+  async mine(@CurrentActor() actor: Actor) {
+    const cases = await this.workflows.recognitionsOf(actor.id);
+    return cases.map(({ caseId, status, creditCode, enterpriseName, level }) => ({
+      caseId,
+      status,
+      creditCode,
+      enterpriseName,
+      level,
+    }));
+  }
+
   @Get(':caseId')
   @ApiOperation({ summary: 'A recognition case: status, failing criteria, review, recognition and its grant case' })
   @ApiParam({ name: 'caseId', format: 'uuid' })

@@ -166,6 +166,22 @@ export class ScienceWorkflows {
     return this.statusOf(grantWorkflowId(caseId), grantStatusQuery, `no grant ${caseId}`);
   }
 
+  /** An applicant's recognition cases, newest first (我的办件). */
+  async recognitionsOf(applicantId: string): Promise<MakerSpaceStatus[]> {
+    const query = `CaseKind = '${CaseKind.MakerSpaceRecognition}' AND ApplicantId = '${quoted(applicantId)}'`;
+    const found: MakerSpaceStatus[] = [];
+    for await (const execution of this.temporal.workflow.list({ query })) {
+      const status = await this.statusOf(execution.workflowId, makerSpaceStatusQuery, '').catch(() => undefined);
+      if (status) found.push(status);
+    }
+    return found;
+  }
+
+  /** An applicant's grants, the recognition's one-off grant included (我的办件). */
+  grantsOf(applicantId: string): Promise<GrantStatus[]> {
+    return this.grantsWhere(`ApplicantId = '${quoted(applicantId)}'`);
+  }
+
   /** Grants whose 公示 runs now (public). */
   async onNotice(): Promise<GrantStatus[]> {
     const found = await this.grantsWhere(`CaseStatus = 'on-public-notice' AND ExecutionStatus = 'Running'`);
@@ -278,6 +294,8 @@ function searchAttributes(caseId: string, kind: CaseKind, applicantId: string) {
     { key: CaseSearchAttribute.CaseStatus, value: 'applied' },
   ];
 }
+
+const quoted = (value: string) => value.replace(/['\\]/g, '');
 
 const refused = (status: number, field: string | null, message: string) =>
   new FieldsRefused(status, [{ field, message }]);

@@ -101,6 +101,14 @@ describe('science commission API at the gateway (real PostgreSQL and Temporal, n
     );
   });
 
+  it("lists only the signed-in registrant's own recognitions and grants (none yet), 403 to an officer", async () => {
+    for (const path of ['/api/maker-spaces', '/api/grants']) {
+      const answer = await request('GET', path, undefined, await tokenOf('registrant2'));
+      expect([path, answer.status, answer.body]).toEqual([path, 200, []]);
+      expect((await request('GET', path, undefined, await tokenOf('sci-officer1'))).status).toBe(403);
+    }
+  });
+
   it('answers 404 for a grant that does not exist', async () => {
     const answer = await request(
       'GET',
@@ -117,9 +125,11 @@ describe('science commission API at the gateway (real PostgreSQL and Temporal, n
     };
     for (const [method, path] of [
       ['post', '/api/maker-spaces'],
+      ['get', '/api/maker-spaces'],
       ['get', '/api/maker-spaces/{caseId}'],
       ['get', '/api/grant-programmes'],
       ['post', '/api/grants'],
+      ['get', '/api/grants'],
       ['get', '/api/grants/{caseId}'],
       ['get', '/api/grants/published'],
       ['get', '/api/public-notices'],

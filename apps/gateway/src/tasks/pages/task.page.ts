@@ -16,6 +16,7 @@ import type { InboxTaskView } from '../task-view';
 import type { TaskDueView } from '../task-due';
 import type { DeregistrationStatus } from '../../../../../workflows/deregistration/definitions';
 import { deregistrationReviewContext, DEREGISTRATION_REVIEW } from './deregistration-review';
+import { isScienceTask, scienceFieldErrors, scienceReviewContext } from './science-review';
 import { failureZh, taskActionZh, taskEventZh, taskKindZh, taskRuleZh, withoutRequestSyntax } from './task-labels';
 
 interface NamedActor {
@@ -113,6 +114,7 @@ export class TaskPage {
         outcome: text(body.outcome),
         ...(text(body.reason) ? { reason: text(body.reason) } : {}),
         ...(confirmsOf(body).length && text(body.outcome) === 'approve' ? { confirms: confirmsOf(body) } : {}),
+        ...(text(body.score) && text(body.outcome) === 'approve' ? { confirms: [`score:${text(body.score)}`] } : {}),
       },
     };
     const answer = await page.api.call(
@@ -136,6 +138,7 @@ export class TaskPage {
     const path = `/api/tasks/${encodeURIComponent(taskId)}`;
     const task = await page.api.read<TaskDetail>(path);
     if (task.kind === DEREGISTRATION_REVIEW) return this.renderDeregistration(page, task, extra, status);
+    if (isScienceTask(task.kind)) return this.renderScience(page, task, extra, status);
     const [application, caseView, nameCheck] = await Promise.all([
       page.api.call<EstablishmentApplication>('GET', `/api/registrations/${task.caseId}/application`),
       page.api.call<RegistrationView>('GET', `/api/registrations/${task.caseId}`),
@@ -214,6 +217,45 @@ export class TaskPage {
         ...('errors' in extra && {
           errors: (extra.errors as FieldError[]).map((e) =>
             e.field === 'outcome-approve' ? { ...e, field: `outcome-${review.outcomes[0]!.value}` } : e,
+          ),
+        }),
+      },
+      status,
+    );
+  }
+
+  /** A science commission or finance task (R4): the case it decides on, the kind's outcomes, a score for experts. */
+  private async renderScience(page: PageContext, task: TaskDetail, extra: object, status: number) {
+    const science = await scienceReviewContext(page.api, task.kind, task.caseId);
+    page.render(
+      'tasks/task.njk',
+      {
+        title: `${taskKindZh(task.kind)} - 任务`,
+        backLink: '/portal/tasks',
+        task,
+        kindLabel: taskKindZh(task.kind),
+        rule: taskRuleZh(task.kind, task.history[0]?.at),
+        caseStatus: science.caseStatus,
+        mine: task.assignee === page.session.actor.id,
+        deadline: { ...deadlineLineOf(task), period: '按项目规定的期限' },
+        overdue: task.status === 'open' && Date.parse(task.dueAt) < Date.now(),
+        history: task.history.map((line) => ({
+          ...line,
+          typeLabel: taskEventZh(line.type),
+          attemptedLabel: line.attempted ? taskActionZh(line.attempted) : '',
+          outcomeLabel: line.outcome ? science.outcomeZh(line.outcome) : '',
+          refusal: line.type === 'refused' ? failureZh(line.failure, line.message ?? '') : '',
+        })),
+        science,
+        decisionLabel: task.decision ? science.outcomeZh(task.decision.outcome) : '',
+        outcomes: science.outcomes,
+        done: ACTIONS.find((a) => a === page.request.query.done),
+        errors: [],
+        form: {},
+        ...extra,
+        ...('errors' in extra && {
+          errors: scienceFieldErrors(
+            (extra.errors as FieldError[]).map((e) => (e.field === 'reason' ? { ...e, message: '请填写理由' } : e)),
           ),
         }),
       },

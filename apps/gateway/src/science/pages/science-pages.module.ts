@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { GrantPages } from './grant.page';
+import { MakerSpacePages } from './maker-space.page';
+import { PublicNoticePages } from './public-notices.page';
+import { ScienceHubPage } from './science-hub.page';
+
+/** The science commission's pages (认定, 资金支持, 公示, 上网公示, 追回); they use the API over HTTP. */
+@Module({ controllers: [ScienceHubPage, MakerSpacePages, GrantPages, PublicNoticePages] })
+export class SciencePagesModule {}
