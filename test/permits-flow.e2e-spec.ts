@@ -1,3 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
+import { permitWorkflowId } from '../workflows/permit/definitions';
+import { servers } from './support/servers';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
@@ -193,4 +196,37 @@ describe('permits after the license, end to end (GOVFLOW_TIME_SCALE=86400)', () 
       ['road-freight-permit', 'transport', 'commitment'],
     ]);
   }, 60_000);
+  it('refuses a standard application on review, and the permit case closes (its workflow completes)', async () => {
+    const refusedCode = await licensedEnterprise(`驳回${process.pid % 1000}`);
+    await eventually('the second enterprise in the directory', async () => {
+      const { status } = await registrant.get(`/api/enterprises/${refusedCode}`);
+      return status === 200 ? true : undefined;
+    });
+    const applied = await apply(
+      {
+        creditCode: refusedCode,
+        permitCode: 'food-business-permit',
+        route: 'standard',
+        materials: { applicationForm: 'a.pdf' },
+      },
+      `food-refused-${refusedCode}`,
+    );
+    expect(applied.status).toBe(202);
+    const id = applied.body.permitCaseId;
+    const review = await taskOf(foodOfficer, id, 'permit-review', 30_000);
+    await decide(foodOfficer, review.taskId, 'reject', '经营场所不符合食品安全要求');
+    const refused = await permitReaches(id, 'refused');
+    expect(refused.validity).toBeUndefined();
+    const connection = await Connection.connect({ address: servers.temporalAddress });
+    try {
+      const handle = new Client({ connection, namespace: stack.namespace }).workflow.getHandle(permitWorkflowId(id));
+      const closed = await eventually('the permit workflow completed', async () => {
+        const description = await handle.describe();
+        return description.status.name === 'COMPLETED' ? description : undefined;
+      });
+      expect(closed.type).toBe('permitWorkflow');
+    } finally {
+      await connection.close();
+    }
+  }, 90_000);
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
+import { type AuditReceipt, ReceiptError, verifyReceipt } from '@govflow/event-store';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
@@ -241,6 +243,62 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await admin.context().close();
   });
 
+  it('shows the signed audit logs, the operations log and the time machine, and gives the registrant a receipt that verifies', async () => {
+    const admin = await signIn('admin');
+    await admin.goto(`${stack.gatewayUrl}/portal/admin/integrity`);
+    await admin.getByRole('button', { name: '运行完整性校验' }).click();
+    await expectText(admin, '[data-integrity-result]', '全部完整');
+    const registrationRow = admin.locator('tr[data-service="registration"]');
+    expect(Number(await registrationRow.locator('[data-tree-size]').textContent())).toBeGreaterThan(0);
+    expect(await admin.locator('[data-problem-kind]').count()).toBe(0);
+
+    await admin.getByRole('link', { name: '管理员操作记录' }).click();
+    await expectText(admin, 'tr[data-action="audit.verify"]', 'admin');
+    await check(admin, '16a-admin-operations');
+
+    await admin.goto(`${stack.gatewayUrl}/portal/admin/cases/${caseId}`);
+    await admin.getByRole('link', { name: /办件时光机/ }).click();
+    await expectText(admin, '[data-state]', 'LicenseIssued');
+    // Before the application nothing existed; from then to now the application and the license arrived.
+    const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+    await admin.getByLabel('查看时刻').fill('2020-01-01T00:00');
+    await admin.getByLabel('起始时刻').fill('2020-01-01T00:00');
+    await admin.getByLabel('结束时刻').fill(beijing(new Date(Date.now() + 60_000)));
+    await admin.getByRole('button', { name: '查询' }).click();
+    await expectText(admin, '[data-event-count]', '共 0 个事件');
+    const diff = (await admin.locator('[data-diff]').textContent())!;
+    expect(diff).toContain('ApplicationSubmitted');
+    expect(diff).toContain('LicenseIssued');
+    await check(admin, '16b-admin-time-machine');
+    const refused = await admin.goto(`${stack.gatewayUrl}/portal/admin/cases/${caseId}/time-machine?at=yesterday`);
+    expect(refused?.status()).toBe(400);
+    await expectText(admin, '.error-summary', '请填写有效的日期和时间');
+    await admin.goto(`${stack.gatewayUrl}/portal/admin/operations`);
+    await expectText(admin, 'tr[data-action="audit.time-machine-diff"]', caseId);
+    await admin.context().close();
+
+    const owner = await signIn('registrant1');
+    const download = await eventually(async () => {
+      await owner.goto(`${stack.gatewayUrl}/portal/cases/${caseId}`);
+      const link = owner.locator('[data-receipt-download]');
+      if (!(await link.count())) {
+        expect(await owner.locator('[data-receipt-pending]').textContent()).toContain('待检查点覆盖');
+        return undefined;
+      }
+      await check(owner, '16c-case-receipt');
+      const [file] = await Promise.all([owner.waitForEvent('download'), link.click()]);
+      return file;
+    });
+    const receipt = JSON.parse(readFileSync(await download.path(), 'utf8')) as AuditReceipt;
+    const keys = await (await fetch(`${stack.gatewayUrl}/api/audit/public-keys`)).json();
+    const key = (keys as { service: string; verifierKey: string }[]).find((k) => k.service === 'registration')!;
+    expect(verifyReceipt(receipt, key.verifierKey)).toMatchObject({ eventId: receipt.leaf.event_id });
+    expect(receipt.leaf).toMatchObject({ kind: 'event', event_type: 'ApplicationSubmitted' });
+    const forged = { ...receipt, leaf: { ...receipt.leaf, stream_version: 2 } };
+    expect(() => verifyReceipt(forged, key.verifierKey)).toThrow(ReceiptError);
+    await owner.context().close();
+  });
+
   it('has the officer confirm a declared investment link before approving a name shared with the linked enterprise', async () => {
     const owner = await PortalClient.login(stack.gatewayUrl, 'registrant1');
     const { body: licensed } = await owner.get<{ license: { creditCode: string } }>(`/api/registrations/${caseId}`);
@@ -464,10 +522,17 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
       expect(integrity.body).toEqual([
         expect.objectContaining({ service: 'registration', reachable: true, intact: true }),
         expect.objectContaining({ service: 'tax', reachable: true, intact: true }),
+        expect.objectContaining({ service: 'permits', reachable: true, intact: true }),
+        expect.objectContaining({ service: 'science-commission', reachable: true, intact: true }),
       ]);
       expect(integrity.body[0]!.eventsChecked).toBeGreaterThan(0);
       const models = await admin.get<{ readModel: string; lag: number | null }[]>('/api/admin/read-models');
-      expect(models.body.map((m) => m.readModel)).toEqual(['task-inbox', 'audit-trail']);
+      expect(models.body.map((m) => m.readModel)).toEqual([
+        'task-inbox',
+        'audit-trail',
+        'enterprise-directory',
+        'enterprise-permits',
+      ]);
       expect(models.body.every((m) => typeof m.lag === 'number')).toBe(true);
       expect((await registrantApi.post('/api/admin/integrity')).status).toBe(403);
       expect((await registrantApi.get('/api/admin/cases?q=x')).status).toBe(403);
@@ -504,6 +569,17 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     expect(violations).toEqual([]);
   });
 });
+
+/** Asks again every half second until the answer is defined (a checkpoint is signed every few seconds). */
+async function eventually<T>(ask: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await ask();
+    if (answer !== undefined) return answer;
+    if (Date.now() > until) throw new Error(`still undefined after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 async function expectText(page: Page, selector: string, text: string, timeout = 10_000): Promise<void> {
   await page.locator(selector, { hasText: text }).first().waitFor({ timeout });

@@ -84,7 +84,14 @@ export async function startPlatformStack(
     await Promise.all(databases.map((db) => db.drop()));
   };
   try {
-    for (const spec of specs) running.push(startApp(spec.app, { ...platform, ...spec.env, PORT: String(spec.port) }));
+    // Every stack's logs publish to the same audit.checkpoints topic: an origin of its own keeps another stack's
+    // checkpoints (other key, other sizes) from reading as forged or as a truncated tail of this one's.
+    const origin = (app: string) => `govflow.test/${run}/${app}`;
+    for (const spec of specs) {
+      running.push(
+        startApp(spec.app, { ...platform, AUDIT_LOG_ORIGIN: origin(spec.app), ...spec.env, PORT: String(spec.port) }),
+      );
+    }
     await Promise.all(specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!)));
   } catch (error) {
     await stop();

@@ -15,10 +15,10 @@ const RECENT_PER_NAMESPACE = 20;
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(workflows);
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
-  const { namespaces } = await connection.workflowService.listNamespaces({});
+  const namespaces = await allNamespaces(connection);
   for (const type of wanted) {
     let best: { namespace: string; info: WorkflowExecutionInfo } | undefined;
-    for (const namespace of namespaces.map((n) => n.namespaceInfo?.name ?? '').filter(Boolean)) {
+    for (const namespace of namespaces) {
       const client = new Client({ connection, namespace });
       let seen = 0;
       const query = `WorkflowType="${type}" AND ExecutionStatus="Completed"`;
@@ -44,6 +44,18 @@ async function main(): Promise<void> {
     );
   }
   await connection.close();
+}
+
+/** Every namespace on the server: each test stack makes its own, so there are more than one page of them. */
+async function allNamespaces(connection: Connection): Promise<string[]> {
+  const names: string[] = [];
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page = await connection.workflowService.listNamespaces({ pageSize: 1000, nextPageToken });
+    names.push(...page.namespaces.map((n) => n.namespaceInfo?.name ?? '').filter(Boolean));
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
+  return names;
 }
 
 void main();

@@ -15,7 +15,7 @@ jest.setTimeout(120_000);
 
 /** A service with an event store and its audit log, as registration and tax run it, on a database of its own. */
 async function standIn(service: string, run: string) {
-  const database = await createTestDatabase(`audit_${service}`, 4);
+  const database = await createTestDatabase(`audit_${service.replace(/\W/g, '_')}`, 4);
   await migrate(database.pool);
   const env = {
     AUDIT_LOG_ORIGIN: `govflow.test/${run}/${service}`,
@@ -45,12 +45,27 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
   const run = uniqueId('run');
   let registration: StandIn;
   let tax: StandIn;
+  let quiet: StandIn[]; // permits and the science commission, whose logs stay empty here
   let gateway: BootedGateway;
   const eventIds: string[] = [];
 
   beforeAll(async () => {
-    [registration, tax] = await Promise.all([standIn('registration', run), standIn('tax', run)]);
-    gateway = await bootGateway({ env: { REGISTRATION_URL: registration.url, TAX_URL: tax.url } });
+    let permits: StandIn, science: StandIn;
+    [registration, tax, permits, science] = await Promise.all([
+      standIn('registration', run),
+      standIn('tax', run),
+      standIn('permits', run),
+      standIn('science-commission', run),
+    ]);
+    quiet = [permits, science];
+    gateway = await bootGateway({
+      env: {
+        REGISTRATION_URL: registration.url,
+        TAX_URL: tax.url,
+        PERMITS_URL: permits.url,
+        SCIENCE_COMMISSION_URL: science.url,
+      },
+    });
     for (const [i, s] of [registration, tax, registration, tax].entries()) {
       const { events } = await s.store.append(`case-${i}`, 'no_stream', [newEvent('Submitted'), newEvent('Reviewed')]);
       eventIds.push(events[0]!.eventId);
@@ -58,7 +73,7 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
   });
   afterAll(async () => {
     await gateway?.close();
-    for (const s of [registration, tax]) {
+    for (const s of [registration, tax, ...(quiet ?? [])]) {
       await s?.app.close();
       await s?.database.drop();
     }
@@ -72,7 +87,7 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
   it('serves the public keys and the latest checkpoints without sign-in, and names a bad service', async () => {
     const keys = await json<{ origin: string }[]>(await gateway.get('/api/audit/public-keys'));
     expect(keys.status).toBe(200);
-    expect(keys.body.map((k) => k.origin)).toEqual([registration.origin, tax.origin]);
+    expect(keys.body.map((k) => k.origin)).toEqual([registration.origin, tax.origin, ...quiet.map((s) => s.origin)]);
     await eventually(
       () => gateway.get('/api/audit/checkpoints/latest?service=tax').then(json),
       (r) => r.status === 200 && r.body.size === 6,
@@ -128,6 +143,39 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
     );
     expect(answer).toMatchObject({ status: 200, body: { format: 'govflow.audit-receipt/v1' } });
     expect((await gateway.get(`/api/audit/events/${eventId}/receipt`, 'registrant1')).status).toBe(404);
+  });
+
+  it("finds the receipt of a case's application for its applicant: 202 until the event arrives, then 200", async () => {
+    const eventId = eventIds[3]!;
+    const caseId = randomUUID();
+    const path = `/api/audit/cases/${caseId}/application-receipt`;
+    await gateway.database.pool.query(
+      `INSERT INTO registration_cases (case_id, applicant_id, enterprise_name, currency, submitted_at, request_fingerprint)
+       VALUES ($1, $2, '北京星河科技有限公司', 'CNY', now(), 'f')`,
+      [caseId, await gateway.idOf('registrant2')],
+    );
+    expect((await gateway.get(path, 'registrant2')).status).toBe(202);
+    await gateway.database.pool.query(
+      `INSERT INTO audit_events (event_id, case_id, topic, service, type, stream_id, version, position, occurred_at,
+         actor_id, actor_role) VALUES ($1, $2, 'registration.events', 'registration', 'ApplicationSubmitted',
+         'case-3', 1, 1, now(), 'x', 'registrant')`,
+      [eventId, caseId],
+    );
+    const answer = await eventually(
+      () => gateway.get(path, 'registrant2').then(json),
+      (r) => r.status !== 202,
+    );
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { format: 'govflow.audit-receipt/v1', leaf: { event_id: eventId } },
+    });
+    expect((await gateway.get(path, 'registrant1')).status).toBe(404);
+    expect((await gateway.get(path, 'tax-officer1')).status).toBe(403);
+    expect((await gateway.get(path, 'admin')).status).toBe(200);
+    expect(await json(await gateway.get('/api/audit/cases/nope/application-receipt', 'admin'))).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'caseId' }] },
+    });
   });
 
   it('rebuilds a case as of an instant and diffs two instants, for administrators, logging each query', async () => {
@@ -202,6 +250,8 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
         services: [
           { service: 'registration', ok: true, treeSize: 6 },
           { service: 'tax', ok: true, treeSize: 6 },
+          { service: 'permits', ok: true, treeSize: 0 },
+          { service: 'science-commission', ok: true, treeSize: 0 },
         ],
       },
     });

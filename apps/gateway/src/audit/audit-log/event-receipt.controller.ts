@@ -2,6 +2,7 @@ import {
   Controller,
   ForbiddenException,
   Get,
+  HttpStatus,
   NotFoundException,
   Param,
   Inject,
@@ -27,11 +28,12 @@ const receipt = z.object({
   leaf: z.record(z.string(), z.unknown()).describe("the event's leaf: its hash is SHA-256(0x00 ‖ JCS(leaf))"),
   proof: z.string().describe('C2SP tlog-proof: index, inclusion hashes and the signed checkpoint'),
 });
+const caseIdPipe = new FieldValidationPipe('caseId', z.uuid({ error: 'must be a case id (a UUID)' }));
 const eventIdPipe = new FieldValidationPipe('eventId', z.uuid({ error: 'must be an event id (a UUID)' }));
 
 @ApiTags('audit')
 @ApiBearerAuth(BEARER_SCHEME)
-@Controller('api/audit/events')
+@Controller('api/audit')
 export class EventReceiptController {
   constructor(
     private readonly logs: AuditLogClient,
@@ -39,7 +41,42 @@ export class EventReceiptController {
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
-  @Get(':eventId/receipt')
+  @Get('cases/:caseId/application-receipt')
+  @ApiOperation({
+    summary: 'The receipt of a registration case’s application (its ApplicationSubmitted event)',
+    description:
+      'What the applicant’s confirmation page offers: 200 with the receipt, 202 while no checkpoint covers it ' +
+      'yet or the event has not reached the audit trail; the applicant and administrators only (others 404).',
+  })
+  @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ schema: openApiSchemaOf(receipt) })
+  @ApiResponse({ status: 202, description: 'not covered by a checkpoint yet; ask again in a few seconds' })
+  @ApiErrorResponses(400, 401, 403, 404)
+  async applicationReceipt(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<unknown> {
+    if (actor.role !== 'administrator' && actor.role !== 'registrant') {
+      throw new ForbiddenException('only the applicant and administrators');
+    }
+    const filed = await this.cases.find(caseId);
+    if (!filed || (actor.role === 'registrant' && filed.applicantId !== actor.id)) {
+      throw new NotFoundException(`no case ${caseId}`);
+    }
+    const { rows } = await this.pool.query<{ event_id: string }>(
+      `SELECT event_id FROM ${AUDIT_TRAIL_TABLE} WHERE case_id = $1 AND type = 'ApplicationSubmitted'
+       ORDER BY occurred_at LIMIT 1`,
+      [caseId],
+    );
+    if (!rows[0]) {
+      response.status(HttpStatus.ACCEPTED);
+      return { status: 'pending', detail: 'the application has not reached the audit trail yet' };
+    }
+    return this.receipt(actor, rows[0].event_id, response);
+  }
+
+  @Get('events/:eventId/receipt')
   @ApiOperation({
     summary: 'A receipt proving the event is in its service’s signed audit log',
     description:

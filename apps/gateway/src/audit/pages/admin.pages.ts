@@ -7,7 +7,8 @@ import { PageRenderer } from '../../portal/page-renderer';
 import { ApiCallFailed } from '../../portal/portal-api';
 import { pageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
-import { eventTypeZh, INTEGRITY_PROBLEMS, READ_MODELS, serviceZh } from './event-labels';
+import { auditProblemZh } from './audit-log.labels';
+import { eventTypeZh, READ_MODELS, serviceZh } from './event-labels';
 
 interface CaseEvent {
   eventId: string;
@@ -19,6 +20,18 @@ interface CaseEvent {
   streamId: string;
   version: number;
   causationId: string | null;
+}
+
+interface AuditVerdict {
+  ok: boolean;
+  services: {
+    service: string;
+    ok: boolean;
+    reachable?: boolean;
+    treeSize: number;
+    checkpointSize?: number;
+    problems: { kind: string; logIndex?: number; streamId?: string; version?: number; position?: string }[];
+  }[];
 }
 
 const CASE_ID = /^[\w.:-]{1,200}$/;
@@ -78,19 +91,27 @@ export class AdminPages {
   @Post('integrity')
   async verify(@Req() request: Request, @Res() response: Response): Promise<void> {
     const page = pageContext(this.pages, this.sessions, request, response, { form: true });
-    const answer = await page.api.call<
-      { service: string; reachable: boolean; intact?: boolean; problem?: string; eventsChecked?: number }[]
-    >('POST', '/api/admin/integrity', {});
+    const answer = await page.api.call<AuditVerdict>('POST', '/api/audit/verify', {});
     if (!answer.ok) throw new ApiCallFailed(answer.status, answer.errors);
-    const reports = answer.body.map((report) => ({
-      ...report,
-      serviceLabel: serviceZh(report.service),
-      problemLabel: report.problem ? (INTEGRITY_PROBLEMS[report.problem] ?? report.problem) : '',
-    }));
+    const reports = await Promise.all(
+      answer.body.services.map(async (report) => {
+        const latest = await page.api.call<{ size: number; signedAt: string }>(
+          'GET',
+          `/api/audit/checkpoints/latest?${new URLSearchParams({ service: report.service }).toString()}`,
+        );
+        return {
+          ...report,
+          reachable: report.reachable !== false,
+          serviceLabel: serviceZh(report.service),
+          checkpoint: latest.ok ? latest.body : undefined,
+          problems: report.problems.map((problem) => ({ ...problem, kindLabel: auditProblemZh(problem.kind) })),
+        };
+      }),
+    );
     page.render('audit/integrity.njk', {
       title: '完整性校验结果',
       reports,
-      allIntact: reports.every((report) => report.reachable && report.intact),
+      allIntact: answer.body.ok,
       checkedAt: new Date().toISOString(),
     });
   }

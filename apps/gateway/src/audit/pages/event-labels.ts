@@ -36,7 +36,9 @@ const EVENT_TYPES: Record<string, string> = {
 const SERVICES: Record<string, string> = {
   registration: '市场监管（登记）',
   tax: '税务',
+  permits: '行政许可',
   'science-commission': '科委',
+  gateway: '网关（管理员操作）',
   tasks: '任务',
 };
 
@@ -46,10 +48,4 @@ export const serviceZh = (service: string) => SERVICES[service] ?? service;
 export const READ_MODELS: Record<string, string> = {
   'task-inbox': '待办任务（task-inbox）',
   'audit-trail': '审计轨迹（audit-trail）',
-};
-
-export const INTEGRITY_PROBLEMS: Record<string, string> = {
-  'altered-event': '事件内容被篡改（哈希不符）',
-  'broken-link': '哈希链断裂（与前一事件不相连）',
-  'missing-event': '事件缺失（版本不连续）',
 };

@@ -6,6 +6,7 @@ import { deadlineLineOf, reviewPeriodZh } from '../../portal/deadline-view';
 import { caseStatusZh, departmentZh, ENTITY_TYPES } from '../../portal/labels';
 import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
+import { ApiCallFailed } from '../../portal/portal-api';
 import { pageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
 import type { DeregistrationSummary } from '../../deregistrations/deregistration.view';
@@ -22,6 +23,7 @@ interface CaseSummary {
 }
 
 const uuid = new ParseUUIDPipe();
+const applicationReceipt = (caseId: string) => `/api/audit/cases/${caseId}/application-receipt`;
 
 /** The registrant's cases (我的办件), each case's live progress, its confirmation and its e-license. */
 @ApiExcludeController()
@@ -67,7 +69,34 @@ export class CasePages {
   async show(@Req() request: Request, @Res() response: Response, @Param('caseId', uuid) caseId: string): Promise<void> {
     const page = pageContext(this.pages, this.sessions, request, response);
     const view = await page.api.read<RegistrationView>(`/api/registrations/${caseId}`);
-    page.render('registrations/case.njk', { title: '办件进度', backLink: '/portal/cases', ...progressContext(view) });
+    const receipt = await page.api.call('GET', applicationReceipt(caseId));
+    page.render('registrations/case.njk', {
+      title: '办件进度',
+      backLink: '/portal/cases',
+      receipt: receipt.status === 200 ? 'ready' : receipt.status === 202 ? 'pending' : undefined,
+      ...progressContext(view),
+    });
+  }
+
+  /** The application's receipt as a JSON file the registrant keeps; any outsider can check it with the key. */
+  @Get(':caseId/receipt')
+  async receipt(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('caseId', uuid) caseId: string,
+  ): Promise<void> {
+    const page = pageContext(this.pages, this.sessions, request, response);
+    const answer = await page.api.call('GET', applicationReceipt(caseId));
+    if (answer.ok && answer.status === 200) {
+      response
+        .status(200)
+        .type('application/json')
+        .attachment(`申请回执-${caseId}.json`)
+        .send(JSON.stringify(answer.body, null, 2));
+      return;
+    }
+    if (answer.ok) return response.redirect(303, `/portal/cases/${caseId}`);
+    throw new ApiCallFailed(answer.status, answer.errors);
   }
 
   @Get(':caseId/submitted')
