@@ -86,7 +86,7 @@ describe('the gateway process in production mode', () => {
   it('refuses to start while the seeded demo users are in its database, naming them', async () => {
     await expectRefusal(
       { DATABASE_URL: await database({ seeded: true }), AUTH_SIGNING_SECRET: strongSecret },
-      /DATABASE_URL: the users table holds 8 seeded demo user\(s\) with a public password \(admin, .*\)/,
+      /DATABASE_URL: the users table holds 17 seeded demo user\(s\) with a public password \(admin, .*\)/,
     );
   });
 

@@ -16,8 +16,8 @@ export class TaskUpdates {
   ) {}
 
   /**
-   * Only officers of the task's department reach the workflow: anyone else is refused with 403 before the task's
-   * state (who holds the claim) could tell them anything; administrators approve nothing.
+   * Only officers of the task's department get the workflow's answer: anyone else gets 403 whatever the task's state
+   * (who holds the claim), and the refusal is recorded all the same; administrators approve nothing.
    */
   async send<Request extends { taskId: string }>(
     update: UpdateDefinition<TaskState, [Request]>,
@@ -27,6 +27,9 @@ export class TaskUpdates {
     const task = await this.inbox.find(request.taskId);
     if (!task) throw new NotFoundException(`no task ${request.taskId}`);
     if (!mayWorkOn(actor, await this.inbox.departmentsOf(request.taskId))) {
+      // The workflow still hears the attempt, so that its refusal is recorded (TaskRefused on the audit trail); its
+      // rules refuse a stranger before anything else, and whatever it answers, the stranger learns only this 403.
+      await this.workflows.update(task.workflowId, update, request).catch(() => undefined);
       throw new ForbiddenException(
         'only officers of the task’s department act on a task; administrators decide nothing',
       );

@@ -15,6 +15,7 @@ import {
   SUPERVISION_KINDS,
   supervisionActionZh,
 } from './deregistration-labels';
+import { permitSection } from '../../permits/pages/permit-section';
 import { CREDIT_CODE, deregistrationsOf, ownEnterprises, supervisionRecordOf } from './registered-enterprise';
 
 const IN_PROGRESS = new Set(['applied', 'announcing', 'awaiting-confirmation', 'under-review']);
@@ -27,7 +28,8 @@ const SUPERVISION_FIELDS: Record<string, string> = {
 
 /**
  * An enterprise as the register and its supervision record (企业信用信息公示, R5.1) show it: 存续 or 注销; for a
- * registration officer the supervision form, for its registrant the simplified deregistration (简易注销) and its cases.
+ * registration officer the supervision form, for its registrant the simplified deregistration (简易注销) and its cases;
+ * and, for whoever the permits API answers, its permits (先照后证).
  */
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
@@ -106,7 +108,10 @@ export class EnterprisePage {
     const role = page.session.actor.role;
     const owned =
       role === 'registrant' && (await ownEnterprises(page.api)).some((e) => e.creditCode === record.creditCode);
-    const cases = owned ? await deregistrationsOf(page.api, record.creditCode) : [];
+    const [cases, permits] = await Promise.all([
+      owned ? deregistrationsOf(page.api, record.creditCode) : [],
+      permitSection(page.api, record.creditCode),
+    ]);
     const deregistered = record.enterprise?.status === 'deregistered';
     page.render(
       'deregistrations/enterprise.njk',
@@ -125,6 +130,7 @@ export class EnterprisePage {
         officer: role === 'registration-officer',
         kinds: Object.entries(SUPERVISION_KINDS).map(([value, label]) => ({ value, label })),
         owned,
+        permits,
         cases: cases.map((c) => ({ ...c, statusLabel: deregistrationStatusZh(c.status) })),
         mayApply: owned && !deregistered && !cases.some((c) => IN_PROGRESS.has(c.status)),
         errors: [],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { permitCatalogues, type PermitCatalogueEntry, requiredPermits } from '@govflow/policy';
+import { permitCatalogues, type PermitCatalogueEntry } from '@govflow/policy';
 import type { FieldError } from '../../http/api-error';
 import { PageErrorFilter } from '../../portal/page-error.filter';
 import { PageRenderer } from '../../portal/page-renderer';
@@ -9,11 +9,11 @@ import { ApiCallFailed } from '../../portal/portal-api';
 import { pageContext, type PageContext } from '../../portal/portal-page';
 import { PortalSessions } from '../../portal/session/portal-session';
 import type { EnterpriseView } from '../enterprises.controller';
-import { permitHeld, permitRouteZh, permitStatusZh } from './permit-labels';
+import { permitRouteZh } from './permit-labels';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** The enterprise's page (R2.2): a card per permit with its state, and the permits its scope still needs. */
+/** Applying for a permit from the enterprise's page (R2.2; the page itself shows permitSection). */
 @ApiExcludeController()
 @UseFilters(PageErrorFilter)
 @Controller('portal/enterprises/:creditCode')
@@ -22,26 +22,6 @@ export class EnterprisePages {
     private readonly pages: PageRenderer,
     private readonly sessions: PortalSessions,
   ) {}
-
-  @Get()
-  async show(@Req() request: Request, @Res() response: Response, @Param('creditCode') creditCode: string) {
-    const page = pageContext(this.pages, this.sessions, request, response);
-    const enterprise = await page.api.read<EnterpriseView>(`/api/enterprises/${encodeURIComponent(creditCode)}`);
-    const catalogue = permitCatalogues.at(new Date()).value;
-    const cards = enterprise.permits.map((p) => ({
-      ...p,
-      statusZh: permitStatusZh(p.status),
-      routeZh: permitRouteZh(p.route),
-      held: permitHeld(p.status),
-    }));
-    const active = new Set(
-      enterprise.permits.filter((p) => !['refused', 'revoked', 'expired'].includes(p.status)).map((p) => p.code),
-    );
-    const toApply = requiredPermits(enterprise.license.businessScope, catalogue)
-      .filter(({ entry }) => !active.has(entry.code))
-      .map(({ entry, forScope }) => ({ code: entry.code, nameZh: entry.nameZh, authority: entry.authority, forScope }));
-    page.render('permits/enterprise.njk', { title: enterprise.name, enterprise, cards, toApply });
-  }
 
   @Get('permits/:permitCode/apply')
   async form(
