@@ -3,7 +3,7 @@ import type { Actor } from '@govflow/auth';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TaskState } from '@govflow/contracts';
 import { CaseWorkflows } from '../temporal/case-workflows';
-import { mayWorkOn } from './task-department';
+import { isInGroups } from './task-department';
 import { TaskInboxStore } from './task-inbox/task-inbox.store';
 import { toTaskStateView, type TaskStateView } from './task-view';
 
@@ -16,7 +16,7 @@ export class TaskUpdates {
   ) {}
 
   /**
-   * Only officers of the task's department reach the workflow: anyone else is refused with 403 before the task's
+   * Only officers of the task's group (role and department) reach the workflow: anyone else is refused with 403 before the task's
    * state (who holds the claim) could tell them anything; administrators approve nothing.
    */
   async send<Request extends { taskId: string }>(
@@ -26,7 +26,7 @@ export class TaskUpdates {
   ): Promise<TaskStateView> {
     const task = await this.inbox.find(request.taskId);
     if (!task) throw new NotFoundException(`no task ${request.taskId}`);
-    if (!mayWorkOn(actor, await this.inbox.departmentsOf(request.taskId))) {
+    if (!isInGroups(actor, await this.inbox.groupsOf(request.taskId))) {
       throw new ForbiddenException(
         'only officers of the task’s department act on a task; administrators decide nothing',
       );
