@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { Roles } from '@govflow/auth';
-import { AuditLogController, AuditLogModule, PlatformModule, platformOptions } from '@govflow/platform';
+import { AuditLogModule, PlatformModule, platformOptions } from '@govflow/platform';
 import { AuditModule } from './audit/audit.module';
 import { GatewayAuthModule } from './auth/gateway-auth.module';
 import type { GatewayConfig } from './config/env.schema';
@@ -22,11 +21,6 @@ import { PermitsModule } from './permits/permits.module';
 import { PermitPagesModule } from './permits/pages/permit-pages.module';
 import { TaxRecordsModule } from './tax-records/tax-records.module';
 import { TasksModule } from './tasks/tasks.module';
-
-// The shared controller serves the gateway's own audit log at /audit/..., outside /api and so outside the bearer-token
-// guard: anyone could verify the whole log or ask receipts. Internal in every service, it is closed on the gateway's
-// public port (the public keys and checkpoints are at /api/audit); the class is only ever decorated in this process.
-Roles('administrator')(AuditLogController);
 
 @Module({})
 export class GatewayModule {

@@ -10,7 +10,6 @@ export { migrateUnderLock } from './database/migrate-under-lock';
 export { startWhenReachable } from './lifecycle/start-when-reachable';
 export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';
 export { AuditLogModule } from './audit-log/audit-log.module';
-export { AuditLogController } from './audit-log/audit-log.controller';
 export { AuditLogPublisher } from './audit-log/audit-log.publisher';
 export { auditLogSettings, type AuditLogSettings } from './audit-log/audit-signing-key';
 export { redactForLog } from './logging/redact';
