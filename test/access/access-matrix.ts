@@ -186,13 +186,6 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/audit/cases/{caseId}/state': onlyAdmin,
   'GET /api/audit/cases/{caseId}/diff': onlyAdmin,
   'GET /api/audit/cases/{caseId}/workflows': onlyAdmin,
-  // The gateway's own signed log (its operations log), served by the shared internal controller outside /api, where no
-  // bearer token is read: closed on the public port, every caller is told 401 (it was open to anyone, anonymous too).
-  'GET /audit/public-key': row(401, {}),
-  'GET /audit/checkpoints/latest': row(401, {}),
-  'POST /audit/verify': row(401, {}),
-  'GET /audit/events/{eventId}/receipt': row(401, {}),
-
   // Operations.
   'POST /api/admin/integrity': onlyAdmin,
   'GET /api/admin/read-models': onlyAdmin,
