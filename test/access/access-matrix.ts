@@ -137,7 +137,7 @@ export const accessMatrix: Record<string, AccessRow> = {
 
   // Permits (先照后证). The license holder applies: the walk's body is empty, so both registrants pass the role check and
   // are told 400 (that another registrant is refused for someone else's enterprise, 403, is proven by
-  // test/permits.e2e-spec.ts with a licensed enterprise).
+  // test/permits-flow.e2e-spec.ts with a licensed enterprise).
   'POST /api/permits': registrantsOnly,
   // The fixture id is nobody's permit case: whoever may look is told 404; roles that never read a permit case
   // (other departments' officers, finance, experts) are refused before the lookup.
