@@ -1,6 +1,4 @@
 import { roles } from '@govflow/contracts';
-import { hashPassword } from '@govflow/auth';
-import { Pool } from 'pg';
 import { signedClientAddress } from '../apps/gateway/src/auth/throttle/client-address';
 import { DEVELOPMENT_SIGNING_SECRET } from '../apps/gateway/src/config/env.schema';
 import { accessMatrix, type AccessRow, type Caller, callers, type Outcome } from './access/access-matrix';
@@ -16,8 +14,10 @@ const officerOf = {
   tax: 'tax-officer1',
   'science-commission': 'sci-officer1',
   finance: 'fin-officer1',
+  permits: 'food-officer1',
 };
 const NOBODYS_CREDIT_CODE = '91110108MA01234567';
+const NOBODYS_CASE_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Who plays each caller for a row; undefined for anonymous and for callers that are not roles yet. */
 function usernameOf(caller: Caller, row: AccessRow): string | undefined {
@@ -29,7 +29,9 @@ function usernameOf(caller: Caller, row: AccessRow): string | undefined {
     case 'rightOfficer':
       return officerOf[row.dept];
     case 'wrongOfficer':
-      return row.dept === 'tax' ? 'reg-officer1' : 'tax-officer1';
+      return row.dept === 'permits' ? 'transport-officer1' : row.dept === 'tax' ? 'reg-officer1' : 'tax-officer1';
+    case 'inspector':
+      return 'inspector1';
     case 'finance':
       return 'fin-officer1';
     case 'expert':
@@ -48,7 +50,7 @@ describe('the access matrix (test/access/access-matrix.ts), every cell through H
   let stack: PlatformStack;
   let address = 0;
   const tokens = new Map<string, string>();
-  const fixtures: Record<string, string> = { creditCode: NOBODYS_CREDIT_CODE };
+  const fixtures: Record<string, string> = { creditCode: NOBODYS_CREDIT_CODE, permitCaseId: NOBODYS_CASE_ID };
 
   const signIn = async (username: string) => {
     const response = await fetch(`${stack.gatewayUrl}/api/auth/login`, {
@@ -84,12 +86,6 @@ describe('the access matrix (test/access/access-matrix.ts), every cell through H
 
   beforeAll(async () => {
     stack = await startPlatformStack('access', 4010);
-    const pool = new Pool({ connectionString: stack.databaseUrls.gateway, max: 1 });
-    await pool.query(
-      `INSERT INTO users (username, password_hash, role, department) VALUES ('expert1', $1, 'expert-reviewer', 'expert-panel')`,
-      [await hashPassword('demo')],
-    );
-    await pool.end();
     const owner = await tokenOf('registrant1');
     const filed = await call(
       'POST',
@@ -104,6 +100,10 @@ describe('the access matrix (test/access/access-matrix.ts), every cell through H
       const { text } = await call('GET', '/api/tasks?status=open', officer);
       return (JSON.parse(text) as { taskId: string; caseId: string }[]).find((t) => t.caseId === fixtures.caseId)
         ?.taskId;
+    });
+    fixtures.eventId = await eventually('an audited event of the case', async () => {
+      const { text } = await call('GET', `/api/audit/cases/${fixtures.caseId}/events`, await tokenOf('admin'));
+      return (JSON.parse(text) as { eventId: string }[])[0]?.eventId;
     });
     const { text } = await call('GET', '/api/admin/read-models', await tokenOf('admin'));
     fixtures.readModel = (JSON.parse(text) as { readModel?: string; name?: string }[]).map(
@@ -125,8 +125,8 @@ describe('the access matrix (test/access/access-matrix.ts), every cell through H
 
   it("has 'n/a' only for callers that are not roles of the system", () => {
     const notRoles = callers.filter((caller) => Object.values(accessMatrix).some((row) => row.cells[caller] === 'n/a'));
-    expect(notRoles).toEqual(['provider', 'inspector']);
-    expect(roles.filter((role) => /provider|inspector/.test(role))).toEqual([]);
+    expect(notRoles).toEqual(['provider']);
+    expect(roles.filter((role) => /provider/.test(role))).toEqual([]);
   });
 
   it('gives every caller what the matrix says, for every endpoint', async () => {

@@ -10,9 +10,14 @@
  *         claimed, a 200 …), and below 500;
  *   401   not signed in;   403   signed in, refused;   404   hidden (another's case) or, where marked, not there.
  *
- * Columns: `rightOfficer` is an officer of the row's department (`dept`, market regulation unless said),
- * `wrongOfficer` one of another department; `expert` an expert reviewer. `provider` and `inspector` are not roles of
- * the system yet: their cells are 'n/a', and the walk fails once such a role exists until its cells are decided.
+ * Columns: `rightOfficer` is an officer of the row's department (`dept`, market regulation unless said; for
+ * `permits` the market-regulation permit officer), `wrongOfficer` one of another department (for `permits` the
+ * transport permit officer); `expert` an expert reviewer; `inspector` the market-regulation inspector (spot checks of
+ * permits). `provider` is not a role of the system yet: its cells are 'n/a', and the walk fails once such a role
+ * exists until its cells are decided.
+ *
+ * Where a fixture cannot be made cheaply (a permit case, a grant, a recognition case need a licensed enterprise),
+ * the walk uses an id nobody has, and the row says who is told 404 (not there) and who is refused before the lookup.
  */
 export const callers = [
   'anonymous',
@@ -28,7 +33,7 @@ export const callers = [
 ] as const;
 export type Caller = (typeof callers)[number];
 export type Outcome = 'ok' | 401 | 403 | 404 | 'n/a';
-export type Department = 'market-regulation' | 'tax' | 'science-commission' | 'finance';
+export type Department = 'market-regulation' | 'tax' | 'science-commission' | 'finance' | 'permits';
 
 export interface AccessRow {
   dept: Department;
@@ -42,7 +47,7 @@ export interface AccessRow {
 }
 
 type Cells = Partial<Record<Caller, Outcome>>;
-const NOT_ROLES: Cells = { provider: 'n/a', inspector: 'n/a' };
+const NOT_ROLES: Cells = { provider: 'n/a' };
 
 /** A row: `others` for every caller not named; anonymous 401 unless named. */
 const row = (
@@ -59,6 +64,9 @@ const row = (
 
 const onlyAdmin = row(403, { admin: 'ok' });
 const signedIn = row('ok', {});
+const anyone = row('ok', { anonymous: 'ok' });
+/** Only a registrant may call it: authorization passes for both registrants (the empty body is then a 400). */
+const registrantsOnly = row(403, { owner: 'ok', otherRegistrant: 'ok' });
 const decision = { outcome: 'approve', reason: '材料齐全' };
 
 export const accessMatrix: Record<string, AccessRow> = {
@@ -124,6 +132,60 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/announcements': row('ok', { anonymous: 'ok' }),
   'POST /api/announcements/{caseId}/objections': signedIn,
 
+  // The caller's own deregistrations: a list of one's own, so anyone signed in (officers have none).
+  'GET /api/deregistrations': signedIn,
+
+  // Permits (先照后证). The license holder applies: the walk's body is empty, so both registrants pass the role check and
+  // are told 400 (that another registrant is refused for someone else's enterprise, 403, is proven by
+  // test/permits-flow.e2e-spec.ts with a licensed enterprise).
+  'POST /api/permits': registrantsOnly,
+  // The fixture id is nobody's permit case: whoever may look is told 404; roles that never read a permit case
+  // (other departments' officers, finance, experts) are refused before the lookup.
+  'GET /api/permits/{permitCaseId}': row(
+    403,
+    { owner: 404, otherRegistrant: 404, rightOfficer: 404, wrongOfficer: 404, inspector: 404, admin: 404 },
+    { dept: 'permits' },
+  ),
+  'POST /api/permits/{permitCaseId}/materials': row(
+    403,
+    { owner: 404, otherRegistrant: 404 },
+    { dept: 'permits', body: { materials: { 场所证明: '已补正' } } },
+  ),
+  'POST /api/permits/{permitCaseId}/renewal': row(403, { owner: 404, otherRegistrant: 404 }, { dept: 'permits' }),
+  // The enterprise of the fixture credit code does not exist: those who may read enterprises are told 404.
+  'GET /api/enterprises/{creditCode}': row(403, { owner: 404, otherRegistrant: 404, rightOfficer: 404, admin: 404 }),
+
+  // Science commission: public pages for anyone; registrants apply; the commission, finance (which pays) and the
+  // experts (who score) read cases; only science officers claw back. The fixture {caseId} is the registration case,
+  // neither a grant nor a recognition case: whoever may read is told 404.
+  'GET /api/grant-programmes': anyone,
+  'GET /api/grants/published': anyone,
+  'GET /api/public-notices': anyone,
+  'POST /api/public-notices/{noticeId}/objections': signedIn,
+  'POST /api/grants': registrantsOnly,
+  'POST /api/maker-spaces': registrantsOnly,
+  'GET /api/grants/{caseId}': row(
+    403,
+    { owner: 404, otherRegistrant: 404, rightOfficer: 404, finance: 404, expert: 404, admin: 404 },
+    { dept: 'science-commission' },
+  ),
+  'GET /api/maker-spaces/{caseId}': row(
+    403,
+    { owner: 404, otherRegistrant: 404, rightOfficer: 404, finance: 404, expert: 404, admin: 404 },
+    { dept: 'science-commission' },
+  ),
+  'POST /api/grants/{caseId}/clawbacks': row(403, { rightOfficer: 'ok' }, { dept: 'science-commission' }),
+
+  // The signed audit logs: keys and checkpoints are public; verifying and the time machine are for administrators;
+  // a receipt for the applicant of the event's case (another registrant is told 404) and administrators.
+  'GET /api/audit/public-keys': anyone,
+  'GET /api/audit/checkpoints/latest': anyone,
+  'POST /api/audit/verify': onlyAdmin,
+  'GET /api/audit/events/{eventId}/receipt': row(403, { owner: 'ok', otherRegistrant: 404, admin: 'ok' }),
+  'GET /api/audit/operations': onlyAdmin,
+  'GET /api/audit/cases/{caseId}/state': onlyAdmin,
+  'GET /api/audit/cases/{caseId}/diff': onlyAdmin,
+  'GET /api/audit/cases/{caseId}/workflows': onlyAdmin,
   // Operations.
   'POST /api/admin/integrity': onlyAdmin,
   'GET /api/admin/read-models': onlyAdmin,

@@ -92,7 +92,9 @@ export async function startPlatformStack(
         startApp(spec.app, { ...platform, AUDIT_LOG_ORIGIN: origin(spec.app), ...spec.env, PORT: String(spec.port) }),
       );
     }
-    await Promise.all(specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!)));
+    await Promise.all(
+      specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!, 120_000)),
+    );
   } catch (error) {
     await stop();
     throw error;

@@ -30,7 +30,8 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot(platformOptions('gateway', config)),
-        AuditLogModule.register('gateway'),
+        // Its own log's internal /audit routes would sit outside /api, unguarded, on the public port.
+        AuditLogModule.register('gateway', process.env, { serveInternalRoutes: false }),
         GatewayAuthModule.register(config),
         ReadModelsModule.register(config.GATEWAY_CONSUMER_GROUP),
         NamesModule,

@@ -40,6 +40,9 @@ export class EnterprisesController {
     @CurrentActor() actor: Actor,
     @Param('creditCode', new FieldValidationPipe('creditCode', creditCodeParameter)) creditCode: string,
   ): Promise<EnterpriseView> {
+    // Refused before the lookup, so other departments cannot learn which enterprises exist.
+    if (actor.role !== 'registrant' && !mayRead(actor))
+      throw new ForbiddenException('only the owner, officers and administrators see an enterprise');
     const enterprise = await this.directory.find(creditCode);
     if (!enterprise) throw new NotFoundException(`no licensed enterprise ${creditCode}`);
     if (enterprise.registrantId !== actor.id && !mayRead(actor)) {

@@ -82,6 +82,9 @@ export class PermitsController {
     @CurrentActor() actor: Actor,
     @Param('permitCaseId', caseIdPipe) permitCaseId: string,
   ): Promise<PermitStatus> {
+    // Refused before the lookup, so roles that never read a permit case cannot learn which exist.
+    if (!['registrant', 'permit-officer', 'inspector', 'administrator'].includes(actor.role))
+      throw new ForbiddenException('only the applicant and the authority’s officers see a permit case');
     const status = await this.workflows.status(permitCaseId);
     if (status.applicantId === actor.id || mayRead(actor, status)) return status;
     if (actor.role === 'registrant') throw new NotFoundException(`no permit case ${permitCaseId}`);

@@ -3,7 +3,7 @@ import type { Actor } from '@govflow/auth';
 import { RegistrationCaseStore } from './registration-cases/registration-case-store';
 
 /**
- * Who may see a registration: its applicant; market-regulation officers and administrators see any. Another
+ * Who may see a registration: its applicant; registration officers and administrators see any. Another
  * registrant's case answers 404, as if it did not exist, so case ids cannot be probed.
  */
 @Injectable()
@@ -11,7 +11,8 @@ export class CaseAccess {
   constructor(private readonly cases: RegistrationCaseStore) {}
 
   async assertMayView(actor: Actor, caseId: string): Promise<void> {
-    if (actor.role === 'administrator' || actor.department === 'market-regulation') return;
+    // Inspectors and permit officers share the department but never decide a registration.
+    if (actor.role === 'administrator' || actor.role === 'registration-officer') return;
     if (actor.role !== 'registrant') {
       throw new ForbiddenException('only the applicant, market-regulation officers and administrators see a case');
     }

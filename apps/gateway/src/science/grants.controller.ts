@@ -100,6 +100,9 @@ export class GrantsController {
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string) {
+    // Refused before the lookup, so other departments cannot learn which grants exist.
+    if (actor.role !== 'registrant' && !mayReadScienceCases(actor))
+      throw new ForbiddenException('only the applicant, the science commission and finance see a grant');
     const status = await this.workflows.grant(caseId);
     if (status.applicantId !== actor.id && !mayReadScienceCases(actor)) {
       if (actor.role === 'registrant') throw new NotFoundException(`no grant ${caseId}`);

@@ -85,6 +85,9 @@ export class MakerSpacesController {
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<MakerSpaceStatus> {
+    // Refused before the lookup, so other departments cannot learn which cases exist.
+    if (actor.role !== 'registrant' && !mayReadScienceCases(actor))
+      throw new ForbiddenException('only the applicant and the science commission see a recognition case');
     const status = await this.workflows.recognition(caseId);
     if (status.applicantId === actor.id || mayReadScienceCases(actor)) return status;
     if (actor.role === 'registrant') throw new NotFoundException(`no maker-space case ${caseId}`);

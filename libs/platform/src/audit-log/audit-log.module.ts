@@ -17,14 +17,20 @@ function settingsOrRefusal(service: string, env: NodeJS.ProcessEnv) {
 
 /**
  * A service's signed audit log over its event store: import `AuditLogModule.register('<service>')` beside
- * PlatformModule (it needs PG_POOL and KAFKA, and the event store's tables, which `migrate` creates).
+ * PlatformModule (it needs PG_POOL and KAFKA, and the event store's tables, which `migrate` creates). The internal
+ * /audit routes are served unless `serveInternalRoutes` is false: a process whose port is public (the gateway) must
+ * not serve them, since no guard there covers paths outside /api.
  */
 @Module({})
 export class AuditLogModule {
-  static register(service: string, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+  static register(
+    service: string,
+    env: NodeJS.ProcessEnv = process.env,
+    { serveInternalRoutes = true }: { serveInternalRoutes?: boolean } = {},
+  ): DynamicModule {
     return {
       module: AuditLogModule,
-      controllers: [AuditLogController],
+      controllers: serveInternalRoutes ? [AuditLogController] : [],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => settingsOrRefusal(service, env) },
         AuditLogPublisher,

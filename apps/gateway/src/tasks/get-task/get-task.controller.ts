@@ -8,7 +8,7 @@ import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { CaseWorkflows } from '../../temporal/case-workflows';
 import { taskIdPipe } from '../task-id';
-import { departmentsOf, mayWorkOn } from '../task-department';
+import { isInGroupOf } from '../task-department';
 import { TaskInboxStore } from '../task-inbox/task-inbox.store';
 import { taskStateView } from '../task-view';
 import { toTaskDueView } from '../task-due';
@@ -58,8 +58,8 @@ export class GetTaskController {
   @ApiOperation({
     summary: 'One task with its candidate group and its whole history, refused attempts included',
     description:
-      "For officers of the task's department (or the department it was escalated to) and administrators; " +
-      'others get 403. Actors carry their username.',
+      "For officers of the task's candidate group (or the group it was escalated to: role and department) and " +
+      'administrators; others get 403. Actors carry their username.',
   })
   @ApiParam({ name: 'taskId' })
   @ApiOkResponse({ schema: openApiSchemaOf(taskDetailView) })
@@ -70,7 +70,7 @@ export class GetTaskController {
     const task = await this.workflows.taskState(found.workflowId, taskId);
     if (!task) throw new NotFoundException(`no task ${taskId}`);
     // A registrant has no department: it must not match the `undefined` of a task that was never escalated.
-    if (actor.role !== 'administrator' && !mayWorkOn(actor, departmentsOf(task))) {
+    if (actor.role !== 'administrator' && !isInGroupOf(actor, task)) {
       throw new ForbiddenException('only officers of the task’s department and administrators see a task');
     }
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));

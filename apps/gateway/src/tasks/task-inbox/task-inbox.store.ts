@@ -59,14 +59,15 @@ const { table } = new TaskInboxProjection();
 export class TaskInboxStore {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** The departments whose officers may act on the task: its candidate group's, and the one it escalated to. */
-  async departmentsOf(taskId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ candidate: string | null; escalated_to: string | null }>(
-      `SELECT candidate_department AS candidate, CASE WHEN escalated THEN escalate_to_department END AS escalated_to
-         FROM ${table} WHERE task_id = $1`,
+  /** The groups (role and department) who may act on the task: its candidate group, and the one it escalated to. */
+  async groupsOf(taskId: string): Promise<{ role: string; department: string }[]> {
+    const { rows } = await this.pool.query<{ role: string | null; department: string | null }>(
+      `SELECT candidate_role AS role, candidate_department AS department FROM ${table} WHERE task_id = $1
+       UNION ALL
+       SELECT escalate_to_role, escalate_to_department FROM ${table} WHERE task_id = $1 AND escalated`,
       [taskId],
     );
-    return rows.flatMap((row) => [row.candidate, row.escalated_to]).filter((d): d is string => !!d);
+    return rows.filter((row): row is { role: string; department: string } => !!row.role && !!row.department);
   }
 
   /** A department's tasks (for `role`, when given), and those escalated to it, soonest due first; opened ones only. */
