@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { CaseSearchAttribute } from '@govflow/contracts';
+import { permitCatalogues } from '@govflow/policy';
 import { type RegistrationWorkers, startRegistrationWorkers } from '../../../../test/support/registration-workers';
 import { servers } from '../../../../test/support/servers';
 import { bootGateway, type BootedGateway, eventually } from '../testing/booted-gateway';
@@ -75,7 +76,12 @@ describe('registrations against real Temporal (workflows and a fake market-regul
       expect(input).toMatchObject({
         caseId,
         applicant: { id: registrant, role: 'registrant' },
-        policy: { reviewPeriod: { workingDays: 3 }, taxRecordTimeout: '1 day', permitCatalogueVersion: 'catalogue-v1' },
+        policy: {
+          reviewPeriod: { workingDays: 3 },
+          taxRecordTimeout: '1 day',
+          // The catalogue in force when the case started, which the case keeps.
+          permitCatalogueVersion: permitCatalogues.at(new Date()).version,
+        },
         timeScale: 1,
         application: {
           registeredCapital: { amount: '1000000.00', currency: 'CNY' },
