@@ -164,6 +164,9 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /api/public-notices/{noticeId}/objections': signedIn,
   'POST /api/grants': registrantsOnly,
   'POST /api/maker-spaces': registrantsOnly,
+  // Each registrant's own list (我的办件): nobody else has one.
+  'GET /api/grants': registrantsOnly,
+  'GET /api/maker-spaces': registrantsOnly,
   'GET /api/grants/{caseId}': row(
     403,
     { owner: 404, otherRegistrant: 404, rightOfficer: 404, finance: 404, expert: 404, admin: 404 },
@@ -182,6 +185,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   'GET /api/audit/checkpoints/latest': anyone,
   'POST /api/audit/verify': onlyAdmin,
   'GET /api/audit/events/{eventId}/receipt': row(403, { owner: 'ok', otherRegistrant: 404, admin: 'ok' }),
+  'GET /api/audit/cases/{caseId}/application-receipt': row(403, { owner: 'ok', otherRegistrant: 404, admin: 'ok' }),
   'GET /api/audit/operations': onlyAdmin,
   'GET /api/audit/cases/{caseId}/state': onlyAdmin,
   'GET /api/audit/cases/{caseId}/diff': onlyAdmin,
