@@ -46,7 +46,12 @@ try {
     (await step('lint', bin('eslint'), ['.'])) &&
     (await step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn'])) &&
     (await step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) &&
-    (await step('jest (unit + integration)', bin('jest'), ['--ci', '--json', `--outputFile=${results}`], env));
+    (await step(
+      'jest (unit + integration)',
+      bin('jest'),
+      ['--ci', '--forceExit', '--json', `--outputFile=${results}`],
+      env,
+    ));
 } catch (error) {
   if (!interrupted()) console.error(`[test] ${error.message}`);
 } finally {
