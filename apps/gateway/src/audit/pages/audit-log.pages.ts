@@ -15,7 +15,8 @@ const CASE_ID = /^[\w.:-]{1,200}$/;
 /** What a datetime-local control sends: a wall-clock time, read as Beijing time. */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
-const beijingLocal = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+/** To the second: a default rounded down to the minute would leave out what happened in the last minute. */
+const beijingLocal = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
 const asInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
 
 /** The administrator's pages over the signed audit log: the operations log and a case's time machine. */
