@@ -49,7 +49,8 @@ try {
     (await step(
       'jest (unit + integration)',
       bin('jest'),
-      ['--ci', '--forceExit', '--json', `--outputFile=${results}`],
+      // Two suites at a time: integration suites mostly wait on the servers, so one worker left a core idle.
+      ['--ci', '--forceExit', '--maxWorkers=2', '--json', `--outputFile=${results}`],
       env,
     ));
 } catch (error) {
