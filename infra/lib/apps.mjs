@@ -40,11 +40,22 @@ const notRunning = () => apps.filter((app) => !isRunning(processName(app)));
 /** Throws one line naming the first port of an app to start that another program holds, and its variable. */
 export const requireFreeAppPorts = () => requireFreePorts(notRunning().map((app) => [app.port, app.portVariable]));
 
+/** Where the gateway finds the services it verifies: the ports chosen here, unless set explicitly. */
+const peerUrls = () =>
+  Object.fromEntries(
+    ['registration', 'tax', 'permits', 'science-commission'].map((name) => {
+      const variable = `${name.toUpperCase().replace('-', '_')}_URL`;
+      const port = apps.find((app) => app.name === name).port;
+      return [variable, process.env[variable] || `http://127.0.0.1:${port}`];
+    }),
+  );
+
 export async function startApps(serverEnv, log) {
   await requireFreeAppPorts();
   for (const app of notRunning()) {
     const env = {
       ...serverEnv,
+      ...(app.name === 'gateway' ? peerUrls() : {}),
       PORT: String(app.port),
       GOVFLOW_TIME_SCALE: timeScale(),
       ...(app.database ? { DATABASE_URL: serverEnv[app.database] } : {}),
