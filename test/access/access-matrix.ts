@@ -183,6 +183,7 @@ export const accessMatrix: Record<string, AccessRow> = {
   // a receipt for the applicant of the event's case (another registrant is told 404) and administrators.
   'GET /api/audit/public-keys': anyone,
   'GET /api/audit/checkpoints/latest': anyone,
+  'GET /api/audit/consistency-proofs': { ...anyone, query: 'service=registration&from=1' },
   'POST /api/audit/verify': onlyAdmin,
   'GET /api/audit/events/{eventId}/receipt': row(403, { owner: 'ok', otherRegistrant: 404, admin: 'ok' }),
   'GET /api/audit/cases/{caseId}/application-receipt': row(403, { owner: 'ok', otherRegistrant: 404, admin: 'ok' }),

@@ -25,13 +25,14 @@ import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class GatewayModule {
-  static register(config: GatewayConfig): DynamicModule {
+  /** `env`: where the audit log finds its key and origin (AUDIT_SIGNING_KEY…, AUDIT_LOG_ORIGIN). */
+  static register(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
         PlatformModule.forRoot(platformOptions('gateway', config)),
         // Its own log's internal /audit routes would sit outside /api, unguarded, on the public port.
-        AuditLogModule.register('gateway', process.env, { serveInternalRoutes: false }),
+        AuditLogModule.register('gateway', env, { serveInternalRoutes: false }),
         GatewayAuthModule.register(config),
         ReadModelsModule.register(config.GATEWAY_CONSUMER_GROUP),
         NamesModule,

@@ -11,6 +11,7 @@ export { startWhenReachable } from './lifecycle/start-when-reachable';
 export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';
 export { AuditLogModule } from './audit-log/audit-log.module';
 export { AuditLogPublisher } from './audit-log/audit-log.publisher';
+export { AuditLogService, type AuditLogAnswer } from './audit-log/audit-log.service';
 export { auditLogSettings, type AuditLogSettings } from './audit-log/audit-signing-key';
 export { redactForLog } from './logging/redact';
 export { RedactingLogger } from './logging/redacting-logger';

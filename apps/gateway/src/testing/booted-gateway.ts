@@ -35,7 +35,11 @@ export async function bootGateway({
     GATEWAY_CONSUMER_GROUP: consumerGroup,
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [GatewayModule.register(config)] }).compile();
+  // Its own origin: gateways of other runs publish their checkpoints on the same audit.checkpoints topic.
+  const auditEnv = { ...process.env, AUDIT_LOG_ORIGIN: `govflow.test/${consumerGroup}/gateway`, ...env };
+  const moduleRef = await Test.createTestingModule({
+    imports: [GatewayModule.register(config, auditEnv)],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureGateway(app);
   await app.listen(0, '127.0.0.1');

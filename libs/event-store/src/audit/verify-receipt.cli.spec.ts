@@ -83,6 +83,30 @@ describe('verify-receipt', () => {
     expect(check(forked)).toEqual({ code: 1, output: expect.stringMatching(/^FAILED: consistency/) });
   });
 
+  it('takes the later checkpoint from --later (the consistency-proofs answer), and refuses one not consistent', () => {
+    const later = log(21);
+    const answer = (consistency: Buffer[]) => ({
+      service: 'registration',
+      origin,
+      fromSize: 13,
+      checkpoint: later.checkpoint,
+      consistency: consistency.map((h) => h.toString('base64')),
+    });
+    const run = (proof: unknown) => {
+      const receiptFile = path.join(dir, `later-r-${Math.random()}.json`);
+      const laterFile = path.join(dir, `later-${Math.random()}.json`);
+      writeFileSync(receiptFile, JSON.stringify(receipt(4, 13)));
+      writeFileSync(laterFile, JSON.stringify(proof));
+      const lines: string[] = [];
+      const code = runVerifyReceipt(['--later', laterFile, receiptFile, '--public-key', keyFile], (l) => lines.push(l));
+      return { code, output: lines.join('\n') };
+    };
+    const proof = consistencyProof(13, 21, later.node);
+    expect(run(answer(proof))).toMatchObject({ code: 0, output: expect.stringMatching(/still in its tree of 21/) });
+    expect(run(answer(proof.slice(1)))).toEqual({ code: 1, output: expect.stringMatching(/^FAILED: consistency/) });
+    expect(runVerifyReceipt(['x.json', '--public-key', keyFile, '--later'], () => undefined)).toBe(2);
+  });
+
   const good = receipt(5, 13);
   const lines = good.proof.split('\n');
   it.each([

@@ -1,17 +1,25 @@
 /**
- * npm run verify-receipt -- <receipt.json> --public-key <file with the log's verifier key>
+ * npm run verify-receipt -- <receipt.json> --public-key <file with the log's verifier key> [--later <proof.json>]
+ * `--later`: the answer of GET /api/audit/consistency-proofs (a later checkpoint and the consistency proof to it),
+ * which shows the event is still in the log as signed later.
  * Exit 0: the receipt is good. Exit 1: it is not (the reason is printed). Exit 2: wrong usage or unreadable input.
  * No database, no network: only the receipt and the key.
  */
 import { readFileSync } from 'node:fs';
 import { ReceiptError, verifyReceipt, type AuditReceipt } from './receipt';
 
+const optionValue = (args: readonly string[], name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+
 export function runVerifyReceipt(args: readonly string[], print = console.log): number {
-  const keyAt = args.indexOf('--public-key');
-  const file = args.find((arg, i) => !arg.startsWith('--') && i !== keyAt + 1);
-  const keyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
-  if (!file || !keyFile) {
-    print('usage: npm run verify-receipt -- <receipt.json> --public-key <key file>');
+  const valueAt = new Set(['--public-key', '--later'].map((name) => args.indexOf(name) + 1).filter((i) => i > 0));
+  const file = args.find((arg, i) => !arg.startsWith('--') && !valueAt.has(i));
+  const keyFile = optionValue(args, '--public-key');
+  const laterFile = optionValue(args, '--later');
+  if (!file || !keyFile || (args.includes('--later') && !laterFile)) {
+    print('usage: npm run verify-receipt -- <receipt.json> --public-key <key file> [--later <consistency proof.json>]');
     return 2;
   }
   let receipt: AuditReceipt;
@@ -19,6 +27,12 @@ export function runVerifyReceipt(args: readonly string[], print = console.log): 
   try {
     receipt = JSON.parse(readFileSync(file, 'utf8')) as AuditReceipt;
     key = readFileSync(keyFile, 'utf8').trim();
+    if (laterFile) {
+      const { checkpoint, consistency } = JSON.parse(readFileSync(laterFile, 'utf8')) as NonNullable<
+        AuditReceipt['later']
+      >;
+      receipt = { ...receipt, later: { checkpoint, consistency } };
+    }
   } catch (error) {
     print(`cannot read the receipt or the key: ${(error as Error).message}`);
     return 2;

@@ -1,21 +1,26 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
+  HttpException,
   HttpStatus,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { Pool } from 'pg';
-import { Inject } from '@nestjs/common';
-import { latestCheckpoint, receiptFor, verifierKey, verifyLog } from '@govflow/event-store';
-import { PG_POOL } from '../tokens';
-import { AuditLogPublisher } from './audit-log.publisher';
+import { AuditLogService, type AuditLogAnswer } from './audit-log.service';
+
+/** A 2xx answer as the body; anything else as the error it names. */
+function reply(answer: AuditLogAnswer, response?: Response): unknown {
+  if (answer.status >= 300) throw new HttpException(answer.body as Record<string, unknown>, answer.status);
+  response?.status(answer.status);
+  return answer.body;
+}
 
 /**
  * The service's audit log, internal like /integrity: the gateway answers the public and administrators' API
@@ -23,38 +28,25 @@ import { AuditLogPublisher } from './audit-log.publisher';
  */
 @Controller('audit')
 export class AuditLogController {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    private readonly log: AuditLogPublisher,
-  ) {}
+  constructor(private readonly log: AuditLogService) {}
 
   @Get('public-key')
   publicKey() {
-    const { origin, signer, previousVerifierKeys } = this.log.settings;
-    return { origin, verifierKey: verifierKey(signer), previousVerifierKeys };
+    return reply(this.log.publicKey());
   }
 
   @Get('checkpoints/latest')
   async latest() {
-    const checkpoint = await latestCheckpoint(this.pool);
-    if (!checkpoint) throw new NotFoundException('no checkpoint signed yet');
-    return {
-      origin: this.log.settings.origin,
-      size: checkpoint.size,
-      note: checkpoint.note,
-      signedAt: checkpoint.signedAt,
-    };
+    return reply(await this.log.latest());
   }
 
-  /** `outsideNotes`: checkpoints the caller kept elsewhere; a truncated log shows only against them. */
   @Post('verify')
   @HttpCode(HttpStatus.OK)
-  verify(@Body() body: { outsideNotes?: unknown } = {}) {
+  async verify(@Body() body: { outsideNotes?: unknown } = {}) {
     const outsideNotes = Array.isArray(body?.outsideNotes)
       ? body.outsideNotes.filter((n): n is string => typeof n === 'string')
       : [];
-    const { origin, signer, previousVerifierKeys } = this.log.settings;
-    return verifyLog(this.pool, { origin, verifierKeys: [verifierKey(signer), ...previousVerifierKeys], outsideNotes });
+    return reply(await this.log.verify(outsideNotes));
   }
 
   @Get('events/:eventId/receipt')
@@ -62,12 +54,12 @@ export class AuditLogController {
     @Param('eventId', new ParseUUIDPipe()) eventId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const answer = await receiptFor(this.pool, this.log.settings.origin, eventId);
-    if (answer.status === 'unknown') throw new NotFoundException(`no event ${eventId} in this service`);
-    if (answer.status === 'pending') {
-      response.status(HttpStatus.ACCEPTED);
-      return { status: 'pending', detail: 'no signed checkpoint covers this event yet; ask again in a few seconds' };
-    }
-    return answer.receipt;
+    return reply(await this.log.receipt(eventId), response);
+  }
+
+  @Get('consistency')
+  async consistency(@Query('from') from: string) {
+    if (!/^[1-9][0-9]{0,15}$/.test(from ?? '')) throw new BadRequestException('from: a tree size, 1 or more');
+    return reply(await this.log.consistency(Number(from)));
   }
 }

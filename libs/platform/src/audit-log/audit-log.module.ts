@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditLogController } from './audit-log.controller';
 import { AuditLogPublisher } from './audit-log.publisher';
+import { AuditLogService } from './audit-log.service';
 import { AUDIT_LOG_SETTINGS } from './audit-log.tokens';
 import { InvalidConfiguration } from '@govflow/config';
 import { auditLogSettings } from './audit-signing-key';
@@ -30,12 +31,15 @@ export class AuditLogModule {
   ): DynamicModule {
     return {
       module: AuditLogModule,
+      // Global so the gateway's audit API can ask its own log in-process (AuditLogService).
+      global: true,
       controllers: serveInternalRoutes ? [AuditLogController] : [],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => settingsOrRefusal(service, env) },
         AuditLogPublisher,
+        AuditLogService,
       ],
-      exports: [AuditLogPublisher],
+      exports: [AuditLogPublisher, AuditLogService],
     };
   }
 }

@@ -87,7 +87,12 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
   it('serves the public keys and the latest checkpoints without sign-in, and names a bad service', async () => {
     const keys = await json<{ origin: string }[]>(await gateway.get('/api/audit/public-keys'));
     expect(keys.status).toBe(200);
-    expect(keys.body.map((k) => k.origin)).toEqual([registration.origin, tax.origin, ...quiet.map((s) => s.origin)]);
+    expect(keys.body.map((k) => k.origin)).toEqual([
+      registration.origin,
+      tax.origin,
+      ...quiet.map((s) => s.origin),
+      expect.stringMatching(/\/gateway$/), // the gateway's own log: the administrators' actions
+    ]);
     await eventually(
       () => gateway.get('/api/audit/checkpoints/latest?service=tax').then(json),
       (r) => r.status === 200 && r.body.size === 6,
@@ -114,6 +119,37 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
       body: { errors: [{ field: 'eventId' }] },
     });
     expect((await gateway.get(`/api/audit/events/${randomUUID()}/receipt`, 'admin')).status).toBe(404);
+  });
+
+  it('serves a receipt holder the proof that a later checkpoint still holds their tree; 404, 409 and 400 otherwise', async () => {
+    const keys = (await json<{ verifierKey: string }[]>(await gateway.get('/api/audit/public-keys'))).body;
+    const [eventId] = eventIds;
+    const { body } = await eventually(
+      () => gateway.get(`/api/audit/events/${eventId}/receipt`, 'admin').then(json<AuditReceipt>),
+      (r) => r.status === 200,
+    );
+    const size = verifyReceipt(body, keys[0]!.verifierKey).checkpoint.size;
+    const proofFrom = (from: unknown, service = 'registration') =>
+      gateway.get(`/api/audit/consistency-proofs?service=${service}&from=${String(from)}`).then(json);
+    const latest = await json<{ size: number }>(
+      await gateway.get('/api/audit/checkpoints/latest?service=registration'),
+    );
+    expect(await proofFrom(latest.body.size)).toMatchObject({ status: 404 });
+    expect(await proofFrom(latest.body.size + 1)).toMatchObject({ status: 409 });
+    expect(await proofFrom(0)).toMatchObject({ status: 400, body: { errors: [{ field: 'from' }] } });
+    expect(await proofFrom('1e3')).toMatchObject({ status: 400, body: { errors: [{ field: 'from' }] } });
+
+    await registration.store.append(`later-${run}`, 'no_stream', [newEvent('Submitted')]);
+    const later = await eventually(
+      () => proofFrom(size),
+      (r) => r.status === 200,
+    );
+    const withLater = { ...body, later: later.body as unknown as NonNullable<AuditReceipt['later']> };
+    expect(verifyReceipt(withLater, keys[0]!.verifierKey).laterSize).toBeGreaterThan(size);
+    const consistency = (later.body.consistency as string[]).slice(1);
+    expect(() =>
+      verifyReceipt({ ...withLater, later: { ...withLater.later, consistency } }, keys[0]!.verifierKey),
+    ).toThrow(/consistency/);
   });
 
   it("answers the case's applicant the receipt of their own event", async () => {
@@ -248,10 +284,11 @@ describe('the audit API over HTTP (signed logs of two services)', () => {
       body: {
         ok: true,
         services: [
-          { service: 'registration', ok: true, treeSize: 6 },
+          { service: 'registration', ok: true, treeSize: expect.any(Number) },
           { service: 'tax', ok: true, treeSize: 6 },
           { service: 'permits', ok: true, treeSize: 0 },
           { service: 'science-commission', ok: true, treeSize: 0 },
+          { service: 'gateway', ok: true, treeSize: expect.any(Number) },
         ],
       },
     });
