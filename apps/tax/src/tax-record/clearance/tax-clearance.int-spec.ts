@@ -109,7 +109,9 @@ describe('tax clearance for deregistration', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('tax_clearance', 4);
+    // Tax reads both topics: from their ends, or a long-lived Kafka's history of science events delays the test's own.
     await startGroupAtEnd(kafka, groupId, Topic.RegistrationEvents);
+    await startGroupAtEnd(kafka, groupId, Topic.ScienceCommissionEvents);
     const config = loadTaxConfig({
       DATABASE_URL: database.url,
       TAX_CONSUMER_GROUP: groupId,

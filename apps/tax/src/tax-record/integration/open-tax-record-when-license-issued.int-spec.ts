@@ -69,7 +69,9 @@ describe(OpenTaxRecordWhenLicenseIssuedHandler.name, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('tax_inbox', 4);
+    // Tax reads both topics: from their ends, or a long-lived Kafka's history of science events delays the test's own.
     await startGroupAtEnd(kafka, groupId, Topic.RegistrationEvents);
+    await startGroupAtEnd(kafka, groupId, Topic.ScienceCommissionEvents);
     tail = await tailTopic(kafka, Topic.TaxEvents, (event) => event.metadata.correlationId === caseId);
     const config = loadTaxConfig({
       DATABASE_URL: database.url,
