@@ -97,7 +97,7 @@ export function permitRenewal(stage: RenewalStage): { watch: () => Promise<void>
     const n = (progress.validity?.renewals ?? 0) + 1;
     await record(`renew:${n}`, { type: 'PermitRenewed', ...fact }, by, reason);
     progress.validity = { grantedAt: at.toISOString(), ...validity, renewals: n };
-    progress.step('renewal', 'done');
+    progress.step('renewal', 'done', { note: `准予延续，有效期至${lastDay}` });
     requested = false;
     return true;
   }
