@@ -236,7 +236,7 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     ]);
   });
 
-  it('restarts the validity on renewal', async () => {
+  it('restarts the validity once an officer of the authority approves the renewal (history counted)', async () => {
     const never = itemOf('food-business-permit', {
       validity: { months: 6 },
       spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
@@ -246,11 +246,32 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     await sleepUntil(calendarAskedAt(first.validUntil));
     const { validity } = await reaching(handle, (s) => s.validity?.renewalDueAt !== undefined);
     await sleepUntil(validity!.renewalDueAt!);
-    const renewed = await handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] });
-    expect(renewed.validity?.renewals).toBe(1);
+    const applied = await handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] });
+    expect(applied.openTask).toMatchObject({
+      kind: 'permit-renewal-review',
+      candidateGroup: { role: 'permit-officer', department: 'market-regulation' },
+    });
+    expect(applied.validity?.renewals).toBe(0);
+    const again = failureOf(handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] }));
+    expect(await again).toMatchObject({ type: 'NotRenewable' });
+
+    await decide(handle, 'permit-renewal-review', foodOfficer, 'approve', '符合延续条件');
+    const renewed = await reaching(handle, (s) => s.validity?.renewals === 1);
     expect(Date.parse(renewed.validity!.validUntil)).toBeGreaterThan(Date.parse(first.validUntil));
     expect(renewed.status).toBe('granted');
-    expect(factTypes(caseId)).toContain('PermitRenewed');
+    expect(renewed.steps.find((s) => s.name === 'renewal')).toMatchObject({
+      status: 'done',
+      note: `准予延续，有效期至${renewed.validity!.lastDay}`,
+    });
+    expect(factTypes(caseId)).toEqual([
+      'PermitApplied',
+      'CommitmentSigned',
+      'PermitGranted',
+      'PermitRenewalDue',
+      'PermitRenewed',
+    ]);
+    const { events } = await handle.fetchHistory();
+    console.log(`permit history events (commitment, renewal reviewed and approved): ${events?.length}`);
     await handle.terminate('test over');
   });
 
@@ -292,5 +313,27 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     expect(await food.handle.result()).toMatchObject({ status: 'refused' });
     expect(await statusOf(freight.handle)).toMatchObject({ status: 'granted' });
     await freight.handle.terminate('test over');
+  });
+
+  // Last: it moves the test server's clock past the last year the working-day calendar covers.
+  it('lets a refused renewal expire at the end of the last day', async () => {
+    const never = itemOf('food-business-permit', {
+      validity: { months: 6 },
+      spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
+    });
+    const { caseId, handle, accepted } = await open(never, 'commitment');
+    const first = (await accepted).validity!;
+    await handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] });
+    await decide(handle, 'permit-renewal-review', foodOfficer, 'reject', '经营条件已发生变化');
+    const refused = await reaching(handle, (s) => s.steps.some((x) => x.name === 'renewal' && x.status === 'rejected'));
+    expect(refused).toMatchObject({ status: 'granted', validity: { validUntil: first.validUntil, renewals: 0 } });
+    const again = failureOf(handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] }));
+    expect(await again).toMatchObject({ type: 'NotRenewable' });
+
+    await sleepUntil(first.validUntil);
+    expect(await handle.result()).toMatchObject({ status: 'expired' });
+    expect(factTypes(caseId)).toEqual(['PermitApplied', 'CommitmentSigned', 'PermitGranted', 'PermitExpired']);
+    const { events } = await handle.fetchHistory();
+    console.log(`permit history events (commitment, renewal refused, expired): ${events?.length}`);
   });
 });

@@ -13,13 +13,11 @@ import {
   type PermitInput,
   type PermitStatus,
   permitStatusQuery,
-  type RenewalRequest,
-  renewalUpdate,
   type SupplyMaterialsRequest,
   supplyMaterialsUpdate,
 } from './definitions';
 import { PermitProgress } from './permit-progress';
-import { watchValidity } from './validity-watch';
+import { permitRenewal } from './permit-renewal';
 
 const retrying = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } as const;
 const permits = proxyActivities<PermitActivities>({
@@ -42,7 +40,7 @@ const refuse = (type: WorkflowFailureType, message: string) =>
  * One permit case at one authority (先照后证, R2.2–R2.4), id `permit-<caseId>`: standard approval (one missing-materials
  * notice within the period or deemed accepted, then the officer's decision within the item's time limit), 告知承诺
  * (granted at once on a signed commitment unless the credit record bars it; a share of grants spot-checked), or a
- * filing (recorded at once). A granted permit is watched to its expiry: reminder, renewal, expiry.
+ * filing (recorded at once). A granted permit is watched to its expiry: reminder, renewal, expiry (permit-renewal.ts).
  */
 export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> {
   const { caseId, applicant, enterprise, item, route, timeScale } = input;
@@ -53,7 +51,6 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
   const officers = { role: 'permit-officer', department: item.authority } as const;
   let accepted: { refused?: ApplicationFailure } | undefined;
   let supplied: Record<string, string> | undefined;
-  let renewalRequested = false;
 
   const record = (step: string, fact: PermitFact, by: Actor | null, reason: string) =>
     permits.recordPermitFact({ idempotencyKey: `${caseId}:${step}`, fact, by, reason });
@@ -79,21 +76,7 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
       },
     },
   );
-  setHandler(
-    renewalUpdate,
-    async () => {
-      renewalRequested = true;
-      await condition(() => !renewalRequested);
-      return progress.snapshot(currentTaskState());
-    },
-    {
-      validator: ({ actor }: RenewalRequest) => {
-        if (actor.id !== applicant.id) throw refuse(WorkflowFailureType.NotApplicant, '只有申请人可以申请延续');
-        if (progress.status !== 'granted' || !procedure.validity || renewalRequested)
-          throw refuse(WorkflowFailureType.NotRenewable, '只有有效期内的许可可以申请延续');
-      },
-    },
-  );
+  const { watch } = permitRenewal({ input, clock, progress, base, record, refuse });
 
   progress.step('apply', 'in-progress');
   try {
@@ -303,49 +286,11 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
     });
   }
 
-  function watch(): Promise<void> {
-    if (!procedure.validity) return Promise.resolve();
-    return watchValidity({
-      clock,
-      progress,
-      period: procedure.validity,
-      reminderWorkingDays: procedure.renewalReminderWorkingDays,
-      renewalRequested: () => renewalRequested,
-      renewed: async () => {
-        const at = clock.legalNow();
-        const validity = await clock.validity(procedure.validity!, at);
-        const fact = { ...base, renewedBy: applicant, renewedAt: at.toISOString(), ...validityFields(validity) };
-        const n = (progress.validity?.renewals ?? 0) + 1;
-        await record(`renew:${n}`, { type: 'PermitRenewed', ...fact }, applicant, '申请延续');
-        progress.validity = { grantedAt: at.toISOString(), ...validity, renewals: n };
-        progress.step('renewal', 'done');
-        renewalRequested = false;
-      },
-      remind: async (n) => {
-        const { validUntil, lastDay } = progress.validity!;
-        const fact = { ...base, validUntil, lastValidDay: lastDay, remindedAt: now() };
-        await record(`renewal-due:${n}`, { type: 'PermitRenewalDue', ...fact }, null, '有效期届满前提醒延续');
-        progress.step('renewal', 'in-progress', { note: `请于${lastDay}前申请延续` });
-      },
-      expire: async () => {
-        const { lastDay } = progress.validity!;
-        const fact = { ...base, lastValidDay: lastDay, expiredAt: now() };
-        await record('expire', { type: 'PermitExpired', ...fact }, null, '有效期届满未延续');
-        progress.moveTo('expired');
-      },
-    });
-  }
-
   async function finish(): Promise<PermitStatus> {
     await condition(allHandlersFinished);
     return progress.snapshot();
   }
 }
-
-const validityFields = (v: { validUntil: string; lastDay: string }) => ({
-  validUntil: v.validUntil,
-  lastValidDay: v.lastDay,
-});
 
 function refusalOf(error: unknown): ApplicationFailure | undefined {
   if (!(error instanceof ActivityFailure)) return undefined;

@@ -14,14 +14,16 @@ export interface ValidityWatch {
   period: PolicyPeriod;
   reminderWorkingDays?: number;
   renewalRequested: () => boolean;
-  renewed: () => Promise<void>;
+  /** Answers whether the validity restarted (the renewal was granted). */
+  renew: () => Promise<boolean>;
   remind: (n: number) => Promise<void>;
   expire: () => Promise<void>;
 }
 
 /**
- * A granted permit until it ends: the renewal reminder the given working days before its last day, a renewal (which
- * restarts the validity) whenever the holder asks, expiry at 24:00 of the last day; a revocation ends the watch.
+ * A granted permit until it ends: the renewal reminder the given working days before its last day, a renewal whenever
+ * the holder asks (granted, it restarts the validity; refused, the permit runs to its end), expiry at 24:00 of the last
+ * day; a revocation ends the watch.
  */
 export async function watchValidity(watch: ValidityWatch): Promise<void> {
   const { clock, progress, reminderWorkingDays, renewalRequested } = watch;
@@ -40,6 +42,9 @@ export async function watchValidity(watch: ValidityWatch): Promise<void> {
     await condition(stop, clock.untilLegal(validity.validUntil));
     if (progress.status !== 'granted') return;
     if (!renewalRequested()) return watch.expire();
-    await watch.renewed();
+    if (await watch.renew()) continue;
+    await condition(() => progress.status !== 'granted', clock.untilLegal(validity.validUntil));
+    if (progress.status === 'granted') return watch.expire();
+    return;
   }
 }

@@ -31,7 +31,9 @@ export const permitRequest = z
 export type PermitRequest = z.output<typeof permitRequest>;
 
 export const supplyMaterialsRequest = z.object({
-  materials: z.record(z.string(), z.string().max(500, 'must be at most 500 characters')),
+  materials: z
+    .record(z.string(), z.string().max(500, 'must be at most 500 characters'))
+    .refine((materials) => Object.keys(materials).length > 0, 'must list at least one material supplied'),
 });
 
 export const creditCodeParameter = creditCode;

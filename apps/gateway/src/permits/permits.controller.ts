@@ -109,7 +109,13 @@ export class PermitsController {
   @Post(':permitCaseId/renewal')
   @Roles('registrant')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Renew a granted permit (延续): the validity restarts; 409 unless granted and valid' })
+  @ApiOperation({
+    summary: 'Apply to renew a granted permit (延续): answers once the authority’s review task is open',
+    description:
+      'An officer of the permit’s authority decides the task (kind permit-renewal-review) through the task endpoints: ' +
+      'approval restarts the validity (PermitRenewed), refusal leaves the permit to expire at the end of its last day. ' +
+      '409 NotRenewable unless granted and valid, while a renewal is under review, or after a refused renewal.',
+  })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
   @ApiErrorResponses(401, 403, 404, 409)
   renew(@CurrentActor() actor: Actor, @Param('permitCaseId', caseIdPipe) permitCaseId: string): Promise<PermitStatus> {

@@ -26,6 +26,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'food-officer1', role: 'permit-officer', department: 'market-regulation' },
   { username: 'transport-officer1', role: 'permit-officer', department: 'transport' },
   { username: 'culture-officer1', role: 'permit-officer', department: 'culture-and-tourism' },
+  // Spot checks of 告知承诺 grants go to the inspectors of the permit's authority: one for each authority offering it.
   { username: 'inspector1', role: 'inspector', department: 'market-regulation' },
+  { username: 'transport-inspector1', role: 'inspector', department: 'transport' },
   { username: 'admin', role: 'administrator', department: null },
 ];

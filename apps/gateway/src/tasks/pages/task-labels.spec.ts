@@ -30,4 +30,10 @@ describe('task labels', () => {
       ].map(taskKindZh),
     ).toEqual(['众创空间认定审核', '资金支持申请审核', '专家评审', '公示异议处理', '资金拨付', '收回资金确认']);
   });
+
+  it('names the permit authorities’ tasks in Chinese, the renewal review among them', () => {
+    const kinds = ['permit-materials', 'permit-review', 'permit-renewal-review', 'spot-check'];
+    expect(kinds.map(taskKindZh)).toEqual(['许可申请材料审查', '许可审查决定', '许可延续审查', '告知承诺核查']);
+    expect(taskRuleZh('permit-renewal-review')).toContain('有效期重新计算');
+  });
 });

@@ -47,6 +47,11 @@ const KINDS: Record<string, { label: string; rule: (startedAt?: string) => strin
     label: '许可审查决定',
     rule: () => '许可机关的审查人员在承诺时限内作出准予许可或不予许可的决定；不予许可须说明理由。',
   },
+  'permit-renewal-review': {
+    label: '许可延续审查',
+    rule: () =>
+      '被许可人在有效期届满前申请延续，许可机关的审查人员作出准予延续或不予延续的决定；准予延续的，有效期重新计算；不予延续的须说明理由，许可于有效期届满时失效。',
+  },
   'spot-check': {
     label: '告知承诺核查',
     rule: () =>
