@@ -34,15 +34,7 @@ export interface PermitInput {
 }
 
 export type PermitStatusName =
-  | 'applied'
-  | 'awaiting-materials'
-  | 'under-review'
-  | 'granted'
-  | 'refused'
-  | 'filed'
-  | 'revoked'
-  | 'expired'
-  | 'ended';
+  'applied' | 'awaiting-materials' | 'under-review' | 'granted' | 'refused' | 'filed' | 'revoked' | 'expired' | 'ended';
 
 export interface PermitStep {
   name: 'apply' | 'materials' | 'commitment' | 'review' | 'filing' | 'spot-check' | 'renewal';

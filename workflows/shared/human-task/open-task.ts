@@ -38,7 +38,8 @@ export async function openTaskUntilDue(options: OpenTaskOptions, reason: string)
 
 /** Ends every task still open without a decision (the case itself ended): each lapses, recorded with `reason`. */
 export async function lapseOpenTasks(reason: string): Promise<void> {
-  for (const task of taskBoard().openTasks()) await task.recordSystemEvent({ type: 'lapsed', reason }, { unlessDecided: true });
+  for (const task of taskBoard().openTasks())
+    await task.recordSystemEvent({ type: 'lapsed', reason }, { unlessDecided: true });
 }
 
 /** Installs the task updates and the `taskState` query now, so requests that come before any task get TaskNotFound. */
