@@ -113,7 +113,8 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
   const endRequested = condition(() => deregistered !== undefined).then(() => undefined);
   if ((await Promise.race([ran, endRequested])) === undefined) {
     caseScope.cancel();
-    await ran.catch((error: unknown) => {
+    // Not awaited: a case waiting on an escalated task's decision holds a plain promise that cancelling never settles.
+    void ran.catch((error: unknown) => {
       if (!isCancellation(error)) throw error;
     });
     accepted ??= {}; // an application update still waiting answers with the ended case
