@@ -10,7 +10,7 @@ const ENTERPRISE_DEREGISTERED = 'EnterpriseDeregistered';
 const deregistered = z.object({
   caseId: z.string().min(1),
   creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'is not an 18-character credit code'),
-  deregisteredAt: z.string().datetime(),
+  deregisteredAt: z.string().datetime().optional(),
 });
 
 /** The Temporal client the handler signals through (the app's own, or a test's). */
@@ -31,12 +31,13 @@ export class EndPermitsWhenDeregisteredHandler {
 
   async handle(event: RecordedEvent, db: PoolClient): Promise<void> {
     if (event.type !== ENTERPRISE_DEREGISTERED) return;
-    const { caseId, creditCode, deregisteredAt } = deregistered.parse(event.data);
+    const { caseId, creditCode, deregisteredAt = event.occurredAt.toISOString() } = deregistered.parse(event.data);
     const { rows } = await db.query<{ case_id: string }>(
       `SELECT case_id FROM permits.cases WHERE credit_code = $1 AND status IN ('applied', 'granted') ORDER BY case_id`,
       [creditCode],
     );
     const notice = { deregistrationCaseId: caseId, eventId: event.eventId, deregisteredAt };
+    if (rows.length > 0) this.logger.log(`ending ${rows.length} permit case(s) of deregistered ${creditCode}`);
     for (const { case_id: permitCaseId } of rows) {
       const workflowId = permitWorkflowId(permitCaseId);
       try {
