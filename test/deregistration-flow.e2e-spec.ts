@@ -21,6 +21,15 @@ interface Deregistration {
   steps: { name: string; status: string; due?: { legalDueAt: string } }[];
 }
 
+interface Permit {
+  status: string;
+  ending?: { reason: string; deregistrationCaseId: string; endedFrom: string };
+}
+interface Enterprise {
+  status: string;
+  permits: { permitCaseId: string; status: string }[];
+}
+
 const SCALE = 86_400; // a day a second: the 20-day announcement lasts about 20 seconds
 
 // 简易注销 through the running system (gateway, registration, tax, orchestrator) on the accelerated clock.
@@ -92,10 +101,24 @@ describe('simplified deregistration, end to end (GOVFLOW_TIME_SCALE=86400)', () 
       45_000,
     );
   const objection = { reason: '尚欠货款', contact: '138' };
+  /** A food business permit applied for on the standard route: its case runs (materials, then review) meanwhile. */
+  const applyForFoodPermit = async (creditCode: string) => {
+    const body = { creditCode, permitCode: 'food-business-permit', route: 'standard', materials: { form: 'a.pdf' } };
+    // The gateway learns of the license by event: until then the enterprise is unknown there (404).
+    const applied = await eventually(`the permit application of ${creditCode}`, async () => {
+      const answer = await registrant.post<{ permitCaseId: string }>('/api/permits', body, {
+        'Idempotency-Key': `food-${creditCode}`,
+      });
+      return answer.status === 404 ? undefined : answer;
+    });
+    expect(applied.status).toBe(202);
+    return applied.body.permitCaseId;
+  };
 
-  it('walks two enterprises from license to the end of deregistration: the objected one can only be refused, the other is deregistered, its name blocked and its tax record closed', async () => {
+  it('walks two enterprises from license to the end of deregistration: the objected one can only be refused, the other is deregistered, its name blocked, its tax record closed and its permit case ended', async () => {
     const walkStarted = Date.now();
     const [objectedCode, cleanCode] = await Promise.all([licensedEnterprise('星河'), licensedEnterprise('云帆')]);
+    const permitCaseId = await applyForFoodPermit(cleanCode);
     const [objected, clean] = await Promise.all([applyToDeregister(objectedCode), applyToDeregister(cleanCode)]);
 
     const announcing = await deregistrationReaches(objected, 'announcing');
@@ -185,6 +208,19 @@ describe('simplified deregistration, end to end (GOVFLOW_TIME_SCALE=86400)', () 
       return body.find((event) => event.type === 'TaxRecordClosed');
     });
     expect(closedRecord.service).toBe('tax');
+
+    // R3.4: the running permit case ends by event; the enterprise page lists it as ended.
+    const ended = await eventually('the permit case to end', async () => {
+      const { body } = await registrant.get<Permit>(`/api/permits/${permitCaseId}`);
+      return body.status === 'ended' ? body : undefined;
+    });
+    expect(ended.ending).toMatchObject({ reason: 'enterprise-deregistered', deregistrationCaseId: clean });
+    expect(['applied', 'awaiting-materials', 'under-review']).toContain(ended.ending?.endedFrom);
+    const enterprise = await eventually('the enterprise page to show the permit ended', async () => {
+      const { body } = await registrant.get<Enterprise>(`/api/enterprises/${cleanCode}`);
+      return body.permits.some((p) => p.permitCaseId === permitCaseId && p.status === 'ended') ? body : undefined;
+    });
+    expect(enterprise.status).toBe('deregistered');
     console.log(
       `deregistration walked to the announcement's end in ${Math.round((announcementEnded - walkStarted) / 1000)} s, ` +
         `to the tax record's closing in ${Math.round((Date.now() - walkStarted) / 1000)} s`,

@@ -51,7 +51,11 @@ export async function startPlatformStack(
   const specs: { app: string; port: number; env: Record<string, string> }[] = [
     { app: 'registration', port: basePort + 1, env: { DATABASE_URL: registrationDb.url } },
     { app: 'tax', port: basePort + 2, env: { DATABASE_URL: taxDb.url, TAX_CONSUMER_GROUP: `tax_${run}` } },
-    { app: 'permits', port: basePort + 3, env: { DATABASE_URL: permitsDb.url } },
+    {
+      app: 'permits',
+      port: basePort + 3,
+      env: { DATABASE_URL: permitsDb.url, PERMITS_CONSUMER_GROUP: `permits_${run}` },
+    },
     {
       app: 'science-commission',
       port: basePort + 5,
@@ -73,6 +77,7 @@ export async function startPlatformStack(
   ];
   await startConsumerGroupsAtEnd({
     [`tax_${run}`]: [Topic.RegistrationEvents, Topic.ScienceCommissionEvents],
+    [`permits_${run}`]: [Topic.RegistrationEvents],
     [`science_${run}`]: [Topic.RegistrationEvents],
     [`orchestrator_${run}`]: [Topic.TaxEvents],
     ...Object.fromEntries(readModelFeeds(`gateway_${run}`).map((feed) => [feed.groupId, feed.topics])),

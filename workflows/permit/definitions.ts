@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Department } from '../../libs/contracts/src/actors';
 import type { PermitRouteName } from '../../libs/contracts/src/permits/permit-events';
 import type { TaskDue, TaskState } from '../../libs/contracts/src/tasks/task.types';
@@ -34,7 +34,7 @@ export interface PermitInput {
 }
 
 export type PermitStatusName =
-  'applied' | 'awaiting-materials' | 'under-review' | 'granted' | 'refused' | 'filed' | 'revoked' | 'expired';
+  'applied' | 'awaiting-materials' | 'under-review' | 'granted' | 'refused' | 'filed' | 'revoked' | 'expired' | 'ended';
 
 export interface PermitStep {
   name: 'apply' | 'materials' | 'commitment' | 'review' | 'filing' | 'spot-check' | 'renewal';
@@ -71,6 +71,8 @@ export interface PermitStatus {
   validity?: PermitValidity;
   spotCheck?: { selected: boolean; sharePercent: number; finding?: 'compliant' | 'false-commitment' };
   openTask?: TaskState;
+  /** Why and when the case ended before its natural end (the enterprise was deregistered). */
+  ending?: PermitEnding;
   /** Why the case was refused before any officer saw it (PermitCaseOpen, CoveredByOtherPermit, CommitmentRouteClosed). */
   refusal?: { type: string; message: string };
 }
@@ -78,6 +80,21 @@ export interface PermitStatus {
 export interface SupplyMaterialsRequest {
   actor: Actor;
   materials: Record<string, string>;
+}
+
+/** Registration deregistered the enterprise (EnterpriseDeregistered): the case ends. */
+export interface EnterpriseDeregisteredNotice {
+  deregistrationCaseId: string;
+  /** The EnterpriseDeregistered event's id: the causation of PermitEnded. */
+  eventId: string;
+  deregisteredAt: string;
+}
+
+export interface PermitEnding {
+  reason: 'enterprise-deregistered';
+  deregistrationCaseId: string;
+  endedFrom: PermitStatusName;
+  effectiveAt: string;
 }
 
 export interface RenewalRequest {
@@ -90,3 +107,5 @@ export const APPLICATION_UPDATE_ID = 'application';
 export const supplyMaterialsUpdate = defineUpdate<PermitStatus, [SupplyMaterialsRequest]>('supplyMaterials');
 export const renewalUpdate = defineUpdate<PermitStatus, [RenewalRequest]>('renewal');
 export const permitStatusQuery = defineQuery<PermitStatus>('permitStatus');
+/** Signalled (never started) by apps/permits for each running case of a deregistered enterprise; the first counts. */
+export const enterpriseDeregisteredSignal = defineSignal<[EnterpriseDeregisteredNotice]>('enterpriseDeregistered');

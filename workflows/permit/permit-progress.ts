@@ -14,6 +14,7 @@ export class PermitProgress {
   validity?: PermitStatus['validity'];
   spotCheck?: PermitStatus['spotCheck'];
   refusal?: PermitStatus['refusal'];
+  ending?: PermitStatus['ending'];
 
   constructor(private readonly input: PermitInput) {}
 
@@ -37,7 +38,7 @@ export class PermitProgress {
 
   snapshot(openTask?: TaskState): PermitStatus {
     const { caseId, applicant, enterprise, item, route, timeScale } = this.input;
-    const { permitNumber, decision, validity, spotCheck, refusal } = this;
+    const { permitNumber, decision, validity, spotCheck, refusal, ending } = this;
     return {
       caseId,
       applicantId: applicant.id,
@@ -56,6 +57,7 @@ export class PermitProgress {
       ...(spotCheck && { spotCheck: { ...spotCheck } }),
       ...(openTask && { openTask }),
       ...(refusal && { refusal }),
+      ...(ending && { ending }),
     };
   }
 }

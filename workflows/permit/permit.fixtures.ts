@@ -42,7 +42,7 @@ export function permitInput(caseId: string, creditCode: string, item: PermitItem
   };
 }
 
-const terminal = new Set(['PermitRefused', 'PermitRevoked', 'PermitExpired', 'PermitFiled']);
+const terminal = new Set(['PermitRefused', 'PermitRevoked', 'PermitExpired', 'PermitFiled', 'PermitEnded']);
 
 /**
  * The permit authorities and market regulation's credit record as the workflow sees them: every call recorded, one

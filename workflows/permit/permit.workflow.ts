@@ -1,5 +1,12 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { Actor } from '../../libs/contracts/src/actors';
 import { WorkflowFailureType } from '../../libs/contracts/src/failures';
 import type { CreditActivities, PermitActivities } from '../../libs/contracts/src/permits/permit-activities';
@@ -10,12 +17,15 @@ import { caseClock } from '../shared/case-clock';
 import { acceptTaskRequests, currentTaskState, openTask, openTaskUntilDue } from '../shared/human-task';
 import {
   applicationUpdate,
+  type EnterpriseDeregisteredNotice,
+  enterpriseDeregisteredSignal,
   type PermitInput,
   type PermitStatus,
   permitStatusQuery,
   type SupplyMaterialsRequest,
   supplyMaterialsUpdate,
 } from './definitions';
+import { endPermitCase } from './permit-ending';
 import { PermitProgress } from './permit-progress';
 import { permitRenewal } from './permit-renewal';
 
@@ -41,6 +51,8 @@ const refuse = (type: WorkflowFailureType, message: string) =>
  * notice within the period or deemed accepted, then the officer's decision within the item's time limit), 告知承诺
  * (granted at once on a signed commitment unless the credit record bars it; a share of grants spot-checked), or a
  * filing (recorded at once). A granted permit is watched to its expiry: reminder, renewal, expiry (permit-renewal.ts).
+ * The enterprise's deregistration (a signal) ends a running case: its timers and activities are cancelled, its open
+ * tasks lapse (permit-ending.ts).
  */
 export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> {
   const { caseId, applicant, enterprise, item, route, timeScale } = input;
@@ -51,11 +63,13 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
   const officers = { role: 'permit-officer', department: item.authority } as const;
   let accepted: { refused?: ApplicationFailure } | undefined;
   let supplied: Record<string, string> | undefined;
+  let deregistered: EnterpriseDeregisteredNotice | undefined;
 
   const record = (step: string, fact: PermitFact, by: Actor | null, reason: string) =>
     permits.recordPermitFact({ idempotencyKey: `${caseId}:${step}`, fact, by, reason });
 
   setHandler(permitStatusQuery, () => progress.snapshot(currentTaskState()));
+  setHandler(enterpriseDeregisteredSignal, (notice) => void (deregistered ??= notice));
   acceptTaskRequests();
   setHandler(applicationUpdate, async () => {
     await condition(() => accepted !== undefined);
@@ -78,67 +92,97 @@ export async function permitWorkflow(input: PermitInput): Promise<PermitStatus> 
   );
   const { watch } = permitRenewal({ input, clock, progress, base, record, refuse });
 
-  progress.step('apply', 'in-progress');
-  try {
-    const { materials } = input;
-    const fact = { ...base, enterpriseName: enterprise.name, nameZh: item.nameZh, authority: item.authority };
-    const applied = { ...fact, route, catalogueVersion: item.catalogueVersion, materials, applicant, appliedAt: now() };
-    await record('apply', { type: 'PermitApplied', ...applied }, applicant, `申请${item.nameZh}`);
-  } catch (error) {
-    const refused = refusalOf(error);
-    if (!refused) throw error;
-    return refuseAtOnce(refused);
+  const caseScope = new CancellationScope();
+  const ran = caseScope.run(runCase);
+  const endRequested = condition(() => deregistered !== undefined).then(() => undefined);
+  if ((await Promise.race([ran, endRequested])) === undefined) {
+    caseScope.cancel();
+    // Not awaited: a case waiting on an escalated task's decision holds a plain promise that cancelling never settles.
+    void ran.catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+    accepted ??= {}; // an application update still waiting answers with the ended case
+    const recordEnded = (fact: PermitFact, causationId: string) =>
+      permits.recordPermitFact({ idempotencyKey: `${caseId}:end`, fact, by: null, reason: '企业已注销', causationId });
+    await endPermitCase({ progress, base, notice: deregistered!, recordEnded });
   }
-  if (route === 'commitment') {
-    const { marks } = await credit.readCreditRecord({ creditCode: enterprise.creditCode });
-    if (marks.length > 0) {
-      const reason = `申请人有${marks.map((m) => m.reason).join('；')}，不得适用告知承诺制（R2.3），可按一般程序申请`;
-      const at = now();
-      const fact = { ...base, because: 'credit' as const, reason, refusedBy: applicant, refusedAt: at };
-      await record('refuse', { type: 'PermitRefused', ...fact }, null, reason);
-      return refuseAtOnce(refuse(WorkflowFailureType.CommitmentRouteClosed, reason));
-    }
-  }
-  progress.step('apply', 'done');
-
-  if (route === 'filing') {
-    const filingNumber = `备${item.code}-${caseId}`;
-    await record('file', { type: 'PermitFiled', ...base, filingNumber, filedAt: now() }, applicant, '备案');
-    progress.permitNumber = filingNumber;
-    progress.step('filing', 'done');
-    progress.moveTo('filed');
-    accepted = {};
-    return finish();
-  }
-
-  if (route === 'commitment') {
-    const signedAt = input.commitment?.signedAt ?? now();
-    const conditionsVersion = input.commitment?.conditionsVersion ?? procedure.conditions?.version ?? '';
-    const fact = { ...base, conditionsVersion, signedBy: applicant, signedAt };
-    await record('commit', { type: 'CommitmentSigned', ...fact }, applicant, `签署告知承诺书（${conditionsVersion}）`);
-    progress.step('commitment', 'done', { note: conditionsVersion });
-    await grant(applicant, '告知承诺，当场准予许可');
-    const selected = pickForSpotCheck();
-    accepted = {}; // the applicant learns of the grant at once
-    await Promise.all([spotCheck(selected), watch()]);
-    return finish();
-  }
-
-  accepted = {};
-  if (!(await materialsAccepted())) return finish();
-  const decision = await review();
-  if (decision.outcome !== 'approve') {
-    const { decidedBy, decidedAt, reason = '' } = decision;
-    const fact = { ...base, because: 'decision' as const, reason, refusedBy: decidedBy, refusedAt: decidedAt };
-    await record('refuse', { type: 'PermitRefused', ...fact }, decidedBy, reason);
-    progress.decision = { outcome: 'reject', reason, by: decidedBy, at: decidedAt };
-    progress.moveTo('refused');
-    return finish();
-  }
-  progress.decision = { outcome: 'approve', reason: decision.reason, by: decision.decidedBy, at: decision.decidedAt };
-  await grant(decision.decidedBy, decision.reason || '准予许可');
-  await watch();
   return finish();
+
+  async function runCase(): Promise<PermitStatus> {
+    progress.step('apply', 'in-progress');
+    try {
+      const { materials } = input;
+      const fact = { ...base, enterpriseName: enterprise.name, nameZh: item.nameZh, authority: item.authority };
+      const applied = {
+        ...fact,
+        route,
+        catalogueVersion: item.catalogueVersion,
+        materials,
+        applicant,
+        appliedAt: now(),
+      };
+      await record('apply', { type: 'PermitApplied', ...applied }, applicant, `申请${item.nameZh}`);
+    } catch (error) {
+      const refused = refusalOf(error);
+      if (!refused) throw error;
+      return refuseAtOnce(refused);
+    }
+    if (route === 'commitment') {
+      const { marks } = await credit.readCreditRecord({ creditCode: enterprise.creditCode });
+      if (marks.length > 0) {
+        const reason = `申请人有${marks.map((m) => m.reason).join('；')}，不得适用告知承诺制（R2.3），可按一般程序申请`;
+        const at = now();
+        const fact = { ...base, because: 'credit' as const, reason, refusedBy: applicant, refusedAt: at };
+        await record('refuse', { type: 'PermitRefused', ...fact }, null, reason);
+        return refuseAtOnce(refuse(WorkflowFailureType.CommitmentRouteClosed, reason));
+      }
+    }
+    progress.step('apply', 'done');
+
+    if (route === 'filing') {
+      const filingNumber = `备${item.code}-${caseId}`;
+      await record('file', { type: 'PermitFiled', ...base, filingNumber, filedAt: now() }, applicant, '备案');
+      progress.permitNumber = filingNumber;
+      progress.step('filing', 'done');
+      progress.moveTo('filed');
+      accepted = {};
+      return finish();
+    }
+
+    if (route === 'commitment') {
+      const signedAt = input.commitment?.signedAt ?? now();
+      const conditionsVersion = input.commitment?.conditionsVersion ?? procedure.conditions?.version ?? '';
+      const fact = { ...base, conditionsVersion, signedBy: applicant, signedAt };
+      await record(
+        'commit',
+        { type: 'CommitmentSigned', ...fact },
+        applicant,
+        `签署告知承诺书（${conditionsVersion}）`,
+      );
+      progress.step('commitment', 'done', { note: conditionsVersion });
+      await grant(applicant, '告知承诺，当场准予许可');
+      const selected = pickForSpotCheck();
+      accepted = {}; // the applicant learns of the grant at once
+      await Promise.all([spotCheck(selected), watch()]);
+      return finish();
+    }
+
+    accepted = {};
+    if (!(await materialsAccepted())) return finish();
+    const decision = await review();
+    if (decision.outcome !== 'approve') {
+      const { decidedBy, decidedAt, reason = '' } = decision;
+      const fact = { ...base, because: 'decision' as const, reason, refusedBy: decidedBy, refusedAt: decidedAt };
+      await record('refuse', { type: 'PermitRefused', ...fact }, decidedBy, reason);
+      progress.decision = { outcome: 'reject', reason, by: decidedBy, at: decidedAt };
+      progress.moveTo('refused');
+      return finish();
+    }
+    progress.decision = { outcome: 'approve', reason: decision.reason, by: decision.decidedBy, at: decision.decidedAt };
+    await grant(decision.decidedBy, decision.reason || '准予许可');
+    await watch();
+    return finish();
+  }
 
   async function refuseAtOnce(refused: ApplicationFailure): Promise<PermitStatus> {
     accepted = { refused };

@@ -36,6 +36,12 @@ export async function openTaskUntilDue(options: OpenTaskOptions, reason: string)
   return task.decision ?? 'lapsed';
 }
 
+/** Ends every task still open without a decision (the case itself ended): each lapses, recorded with `reason`. */
+export async function lapseOpenTasks(reason: string): Promise<void> {
+  for (const task of taskBoard().openTasks())
+    await task.recordSystemEvent({ type: 'lapsed', reason }, { unlessDecided: true });
+}
+
 /** Installs the task updates and the `taskState` query now, so requests that come before any task get TaskNotFound. */
 export function acceptTaskRequests(): void {
   taskBoard();

@@ -76,7 +76,11 @@ export class PermitsController {
   @Get(':permitCaseId')
   @ApiOperation({ summary: 'A permit case: status, steps with deadlines, decision, validity, the open task' })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
-  @ApiOkResponse({ description: 'the PermitStatus of workflows/permit/definitions.ts' })
+  @ApiOkResponse({
+    description:
+      'the PermitStatus of workflows/permit/definitions.ts; status is one of applied, awaiting-materials, ' +
+      'under-review, granted, refused, filed, revoked, expired, ended (the enterprise was deregistered: see ending)',
+  })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(
     @CurrentActor() actor: Actor,

@@ -22,13 +22,13 @@ export class PermitActivitiesService {
     };
   }
 
-  private recordFact({ idempotencyKey, fact, by, reason }: RecordPermitFactInput): Promise<void> {
+  private recordFact({ idempotencyKey, fact, by, reason, causationId }: RecordPermitFactInput): Promise<void> {
     const execution = Context.current().info.workflowExecution;
     const metadata: EventMetadata = {
       actor: by ?? timer,
       reason,
       correlationId: fact.caseId,
-      causationId: idempotencyKey,
+      causationId: causationId ?? idempotencyKey,
       ...(execution && { workflow: { workflowId: execution.workflowId, runId: execution.runId } }),
     };
     return this.register.record(idempotencyKey, fact, metadata);

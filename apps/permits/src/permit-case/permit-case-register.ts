@@ -24,6 +24,7 @@ const statusAfter: Partial<Record<PermitFact['type'], { status: string; open: bo
   PermitRevoked: { status: 'revoked', open: false },
   PermitRenewed: { status: 'granted', open: false },
   PermitExpired: { status: 'expired', open: false },
+  PermitEnded: { status: 'ended', open: false },
 };
 
 /**

@@ -8,6 +8,8 @@ export interface RecordPermitFactInput {
   /** Who caused it (the applicant, an officer, an inspector) or null for the workflow's own timer. */
   by: Actor | null;
   reason: string;
+  /** Set when an outside event caused the fact (its event id); otherwise the idempotency key is the causation. */
+  causationId?: string;
 }
 
 /**

@@ -20,6 +20,7 @@ export const PermitEventType = {
   PermitRenewalDue: 'PermitRenewalDue',
   PermitRenewed: 'PermitRenewed',
   PermitExpired: 'PermitExpired',
+  PermitEnded: 'PermitEnded',
 } as const;
 export type PermitEventType = (typeof PermitEventType)[keyof typeof PermitEventType];
 
@@ -136,6 +137,18 @@ export interface PermitExpiredV1 extends PermitFactBase {
   expiredAt: string;
 }
 
+/**
+ * The case ended before its natural end because the enterprise was deregistered (R3.4): open tasks lapsed, validity
+ * timers stopped. Caused by registration's EnterpriseDeregistered (its event id is the causation id).
+ */
+export interface PermitEndedV1 extends PermitFactBase {
+  reason: 'enterprise-deregistered';
+  deregistrationCaseId: string;
+  /** The status the case had when it ended (under review, granted, ...). */
+  endedFrom: string;
+  effectiveAt: string;
+}
+
 /** One fact the permit workflow asks the authority to record, by event type. */
 export type PermitFact =
   | ({ type: 'PermitApplied' } & PermitAppliedV1)
@@ -152,4 +165,5 @@ export type PermitFact =
   | ({ type: 'PermitRevoked' } & PermitRevokedV1)
   | ({ type: 'PermitRenewalDue' } & PermitRenewalDueV1)
   | ({ type: 'PermitRenewed' } & PermitRenewedV1)
-  | ({ type: 'PermitExpired' } & PermitExpiredV1);
+  | ({ type: 'PermitExpired' } & PermitExpiredV1)
+  | ({ type: 'PermitEnded' } & PermitEndedV1);

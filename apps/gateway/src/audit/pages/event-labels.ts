@@ -24,6 +24,7 @@ const EVENT_TYPES: Record<string, string> = {
   TaxNoObjectionRaised: '税务无异议',
   TaxObjectionRaised: '税务提出异议',
   TaxRecordClosed: '注销税务登记',
+  PermitEnded: '许可终止（企业已注销）',
   TaskOpened: '创建审核任务',
   TaskEscalated: '任务超期升级',
   TaskClaimed: '认领任务',

@@ -7,6 +7,7 @@ const STATUSES: Record<string, string> = {
   filed: '已备案',
   revoked: '已撤销',
   expired: '已过期',
+  ended: '已终止（企业已注销）',
 };
 const ROUTES: Record<string, string> = { standard: '一般程序', commitment: '告知承诺', filing: '备案' };
 

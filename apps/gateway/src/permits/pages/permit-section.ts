@@ -18,7 +18,7 @@ export async function permitSection(api: PortalApi, creditCode: string): Promise
   const enterprise = answer.body;
   const catalogue = permitCatalogues.at(new Date()).value;
   const active = new Set(
-    enterprise.permits.filter((p) => !['refused', 'revoked', 'expired'].includes(p.status)).map((p) => p.code),
+    enterprise.permits.filter((p) => !['refused', 'revoked', 'expired', 'ended'].includes(p.status)).map((p) => p.code),
   );
   return {
     enterprise,

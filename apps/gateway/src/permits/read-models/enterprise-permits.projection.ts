@@ -14,6 +14,7 @@ const statusAfter: Record<string, string> = {
   PermitRevoked: 'revoked',
   PermitRenewed: 'granted',
   PermitExpired: 'expired',
+  PermitEnded: 'ended',
 };
 
 /** One row per permit case, from permits.events: the enterprise record shows every permit's state (R2.2). */
