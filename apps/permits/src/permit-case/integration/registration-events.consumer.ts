@@ -8,9 +8,7 @@ import {
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
-import { startInboxConsumer } from '@govflow/event-store';
-import type { RunningConsumer } from '@govflow/messaging';
-import { HealthRegistry, KAFKA, PG_POOL, startWhenReachable } from '@govflow/platform';
+import { HealthRegistry, InboxSubscription, KAFKA, PG_POOL } from '@govflow/platform';
 import { PERMITS_CONSUMER_GROUP } from '../../config/permits-consumer-group.token';
 import { EndPermitsWhenDeregisteredHandler } from './end-permits-when-deregistered.handler';
 
@@ -21,47 +19,30 @@ import { EndPermitsWhenDeregisteredHandler } from './end-permits-when-deregister
  */
 @Injectable()
 export class RegistrationEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(RegistrationEventsConsumer.name);
-  private consumer?: RunningConsumer;
-  private starting?: Promise<void>;
-  private stopping = false;
+  private readonly subscription: InboxSubscription;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(PERMITS_CONSUMER_GROUP) private readonly groupId: string,
-    private readonly dispatch: EndPermitsWhenDeregisteredHandler,
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(PERMITS_CONSUMER_GROUP) groupId: string,
+    handler: EndPermitsWhenDeregisteredHandler,
     health: HealthRegistry,
   ) {
-    health.register('inbox', () =>
-      this.consumer
-        ? Promise.resolve(`consuming ${Topic.RegistrationEvents} as ${groupId}`)
-        : Promise.reject(new Error('not connected to Kafka yet')),
+    const options = { groupId, topics: [Topic.RegistrationEvents], handle: handler.handle.bind(handler) };
+    this.subscription = new InboxSubscription(
+      pool,
+      kafka,
+      options,
+      health,
+      new Logger(RegistrationEventsConsumer.name),
     );
   }
 
   onApplicationBootstrap(): void {
-    this.starting = this.startWhenConnected();
+    this.subscription.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.starting;
-    await this.consumer?.stop();
-  }
-
-  private async startWhenConnected(): Promise<void> {
-    this.consumer = await startWhenReachable(
-      'registration.events consumer',
-      () =>
-        startInboxConsumer(this.pool, this.kafka, {
-          groupId: this.groupId,
-          topics: [Topic.RegistrationEvents],
-          fromBeginning: true,
-          handle: (event, db) => this.dispatch.handle(event, db),
-        }),
-      () => this.stopping,
-      this.logger,
-    );
+  beforeApplicationShutdown(): Promise<void> {
+    return this.subscription.stop();
   }
 }
