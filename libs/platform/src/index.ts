@@ -8,6 +8,7 @@ export { TemporalWorkerService, type WorkerSpec } from './temporal-worker/tempor
 export { OutboxPublisher } from './outbox/outbox-publisher';
 export { migrateUnderLock } from './database/migrate-under-lock';
 export { startWhenReachable } from './lifecycle/start-when-reachable';
+export { AppInboxConsumer } from './lifecycle/app-inbox-consumer';
 export { IntegrityController, type IntegrityAnswer } from './integrity/integrity.controller';
 export { AuditLogModule } from './audit-log/audit-log.module';
 export { AuditLogPublisher } from './audit-log/audit-log.publisher';

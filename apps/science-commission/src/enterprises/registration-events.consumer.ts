@@ -1,66 +1,39 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { Topic } from '@govflow/contracts';
-import { startInboxConsumer } from '@govflow/event-store';
-import type { RunningConsumer } from '@govflow/messaging';
-import { HealthRegistry, KAFKA, PG_POOL, startWhenReachable } from '@govflow/platform';
+import { AppInboxConsumer, HealthRegistry, KAFKA, PG_POOL } from '@govflow/platform';
 import { SCIENCE_CONSUMER_GROUP } from '../config/science-consumer-group.token';
 import { RegistrationEventsHandler } from './registration-events.handler';
 
-/**
- * Reads registration.events through the inbox for the life of the app. A new group starts from the topic's
- * beginning: a fresh database must learn of every enterprise ever licensed.
- */
+/** Reads registration.events through the inbox for the life of the app: it must learn every enterprise licensed. */
 @Injectable()
 export class RegistrationEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(RegistrationEventsConsumer.name);
-  private consumer?: RunningConsumer;
-  private starting?: Promise<void>;
-  private stopping = false;
+  private readonly consumer: AppInboxConsumer;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(SCIENCE_CONSUMER_GROUP) private readonly groupId: string,
-    private readonly dispatch: RegistrationEventsHandler,
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(SCIENCE_CONSUMER_GROUP) groupId: string,
+    dispatch: RegistrationEventsHandler,
     health: HealthRegistry,
   ) {
-    health.register('inbox', () =>
-      this.consumer
-        ? Promise.resolve(`consuming ${Topic.RegistrationEvents} as ${groupId}`)
-        : Promise.reject(new Error('not connected to Kafka yet')),
+    const topics = [Topic.RegistrationEvents];
+    const handle = dispatch.handle.bind(dispatch);
+    this.consumer = new AppInboxConsumer(
+      pool,
+      kafka,
+      { groupId, topics, handle },
+      health,
+      RegistrationEventsConsumer.name,
     );
   }
 
   onApplicationBootstrap(): void {
-    this.starting = this.startWhenConnected();
+    this.consumer.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    await this.starting;
-    await this.consumer?.stop();
-  }
-
-  private async startWhenConnected(): Promise<void> {
-    this.consumer = await startWhenReachable(
-      'registration.events consumer',
-      () =>
-        startInboxConsumer(this.pool, this.kafka, {
-          groupId: this.groupId,
-          topics: [Topic.RegistrationEvents],
-          fromBeginning: true,
-          handle: (event, db) => this.dispatch.handle(event, db),
-        }),
-      () => this.stopping,
-      this.logger,
-    );
+  beforeApplicationShutdown(): Promise<void> {
+    return this.consumer.stop();
   }
 }
