@@ -532,6 +532,7 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
         'audit-trail',
         'enterprise-directory',
         'enterprise-permits',
+        'science-record',
       ]);
       expect(models.body.every((m) => typeof m.lag === 'number')).toBe(true);
       expect((await registrantApi.post('/api/admin/integrity')).status).toBe(403);

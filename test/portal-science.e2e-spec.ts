@@ -265,6 +265,14 @@ describe('the portal in Chromium: maker-space recognition to the published grant
     await sciOfficer.waitForURL(/clawback=opened/);
     expect(await sciOfficer.locator('[data-clawbacks]').textContent()).toContain('600,000.00 元');
     await check(sciOfficer, '17-clawback-opened');
+
+    // The enterprise's science record (科技计划项目信用记录), reached from the enterprise page, shows it too.
+    await registrant.goto(`${stack.gatewayUrl}/portal/enterprises/${creditCode}`);
+    await registrant.getByRole('link', { name: '查看科技计划项目信用记录' }).click();
+    await reloadUntil(registrant, registrant.url(), '[data-record-clawbacks] tr[data-clawback]');
+    expect(await registrant.locator('[data-record-clawbacks] [data-amount-due]').textContent()).toBe('600,000.00 元');
+    expect(await registrant.locator('[data-record-grants] [data-status]').getAttribute('data-status')).toBe('paid');
+    await check(registrant, '18-science-record');
   });
 
   it('has no serious or critical axe violation on any page visited', () => {

@@ -20,6 +20,19 @@ interface Grant {
   steps: { name: string; status: string }[];
 }
 
+interface Published {
+  caseId: string;
+  amount: string;
+  publication: string;
+  withdrawnAt?: string;
+}
+interface ScienceRecord {
+  makerSpaces: { caseId: string }[];
+  grants: { caseId: string; recoveredAt: string | null; publicationWithdrawnAt: string | null }[];
+  clawbacks: { grantCaseId: string }[];
+  referrals: { grantCaseId: string }[];
+}
+
 const SCALE = 86_400; // a day a second: the 5-working-day 公示 lasts 5 to 9 seconds
 const strong = {
   monthsInOperation: 24,
@@ -152,12 +165,10 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
     });
     expect(paid).toMatchObject({ status: 'paid', payment: { amount: '500000.00' } });
     const published = await eventually('the paid grant published', async () => {
-      const { body } = await PortalClient.anonymous(stack.gatewayUrl).get<{ caseId: string; amount: string }[]>(
-        '/api/grants/published',
-      );
+      const { body } = await PortalClient.anonymous(stack.gatewayUrl).get<Published[]>('/api/grants/published');
       return body.find((grant) => grant.caseId === grantCaseId);
     });
-    expect(published.amount).toBe('500000.00');
+    expect(published).toMatchObject({ amount: '500000.00', publication: 'published' });
 
     // Clawback (R4.4): the rate within its ground's range, grant + fine computed, finance confirms, case referred.
     const clawbacks = `${grantPath}/clawbacks`;
@@ -178,6 +189,41 @@ describe('maker-space recognition and its one-off grant, end to end (GOVFLOW_TIM
       return body.clawbacks.find((c) => c.status === 'confirmed');
     });
     expect(clawedBack.referredAt).toEqual(expect.any(String));
+
+    // The enterprise's science record (科技计划项目信用记录) shows all of it, to the owner as to the commission.
+    const recordPath = `/api/science/enterprises/${creditCode}/record`;
+    const record = await eventually('the referral on the science record', async () => {
+      const { body } = await registrant.get<ScienceRecord>(recordPath);
+      return body.referrals?.length === 1 ? body : undefined;
+    });
+    expect(record.makerSpaces).toEqual([
+      expect.objectContaining({
+        caseId: recognitionCaseId,
+        level: 'national',
+        status: 'recognised',
+        exemptionStartsOn,
+      }),
+    ]);
+    expect(record.grants).toEqual([
+      expect.objectContaining({ caseId: grantCaseId, status: 'recovered', paidAmount: '500000.00' }),
+    ]);
+    const recoveredAt = record.grants[0]!.recoveredAt;
+    expect(record.grants[0]!.publicationWithdrawnAt).toBe(recoveredAt);
+    expect(record.clawbacks).toEqual([
+      expect.objectContaining({ grantCaseId, rate: '20', fine: '100000.00', amountDue: '600000.00', recoveredAt }),
+    ]);
+    expect(record.referrals).toEqual([expect.objectContaining({ grantCaseId, amountDue: '600000.00' })]);
+    expect((await finOfficer.get(recordPath)).status).toBe(200);
+    expect((await regOfficer.get(recordPath)).status).toBe(403);
+    expect((await citizen.get(recordPath)).status).toBe(404);
+
+    // The published results keep the entry, its publication withdrawn (撤销公示) on the day of the recovery.
+    const { body: results } = await PortalClient.anonymous(stack.gatewayUrl).get<Published[]>('/api/grants/published');
+    expect(results.find((grant) => grant.caseId === grantCaseId)).toMatchObject({
+      publication: 'withdrawn',
+      withdrawnAt: recoveredAt,
+      withdrawalReason: expect.stringContaining('已追回'),
+    });
     console.log(
       `science walk from license to paid grant and its clawback: ${Math.round((Date.now() - walkStarted) / 1000)} s`,
     );

@@ -178,6 +178,12 @@ export const accessMatrix: Record<string, AccessRow> = {
     { dept: 'science-commission' },
   ),
   'POST /api/grants/{caseId}/clawbacks': row(403, { rightOfficer: 'ok' }, { dept: 'science-commission' }),
+  // The science record of the fixture credit code: nobody holds it, so whoever may read records is told 404.
+  'GET /api/science/enterprises/{creditCode}/record': row(
+    403,
+    { owner: 404, otherRegistrant: 404, rightOfficer: 404, finance: 404, admin: 404 },
+    { dept: 'science-commission' },
+  ),
 
   // The signed audit logs: keys and checkpoints are public; verifying and the time machine are for administrators;
   // a receipt for the applicant of the event's case (another registrant is told 404) and administrators.

@@ -3,9 +3,16 @@ import type { Projection } from '@govflow/event-store';
 import { AUDITED_TOPICS, AuditTrailProjection } from '../audit/audit-trail/audit-trail.projection';
 import { EnterpriseDirectoryProjection } from '../permits/read-models/enterprise-directory.projection';
 import { EnterprisePermitsProjection } from '../permits/read-models/enterprise-permits.projection';
+import { ScienceRecordProjection } from '../science/record/science-record.projection';
 import { TaskInboxProjection } from '../tasks/task-inbox/task-inbox.projection';
 
-export const readModelNames = ['task-inbox', 'audit-trail', 'enterprise-directory', 'enterprise-permits'] as const;
+export const readModelNames = [
+  'task-inbox',
+  'audit-trail',
+  'enterprise-directory',
+  'enterprise-permits',
+  'science-record',
+] as const;
 export type ReadModelName = (typeof readModelNames)[number];
 
 /** One Kafka consumer group feeding one projection from some topics. */
@@ -40,6 +47,12 @@ export const readModelFeeds = (groupPrefix: string): ReadModelFeed[] => [
     projection: new EnterprisePermitsProjection(),
     topics: [Topic.PermitEvents],
     groupId: `${groupPrefix}.enterprise-permits`,
+  },
+  {
+    readModel: 'science-record',
+    projection: new ScienceRecordProjection(),
+    topics: [Topic.ScienceCommissionEvents],
+    groupId: `${groupPrefix}.science-record`,
   },
   ...AUDITED_TOPICS.map((topic): ReadModelFeed => ({
     readModel: 'audit-trail',

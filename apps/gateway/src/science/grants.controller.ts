@@ -27,6 +27,7 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { caseIdPipe } from '../registrations/case-id';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyPipe } from '../registrations/submit-registration/idempotency-key';
 import { mayReadScienceCases } from './maker-spaces.controller';
+import { ScienceRecords } from './record/science-record.store';
 import { type ClawbackBody, clawbackRequest, grantRequest, type GrantRequest } from './science.request';
 import { clawbackView, grantView, programmeView, publishedGrantView } from './science.view';
 import { ScienceWorkflows } from './science-workflows.service';
@@ -34,7 +35,10 @@ import { ScienceWorkflows } from './science-workflows.service';
 @ApiTags('grants')
 @Controller('api')
 export class GrantsController {
-  constructor(private readonly workflows: ScienceWorkflows) {}
+  constructor(
+    private readonly workflows: ScienceWorkflows,
+    private readonly records: ScienceRecords,
+  ) {}
 
   @Get('grant-programmes')
   @Public()
@@ -89,9 +93,18 @@ export class GrantsController {
   // Before grants/:caseId, so "published" is never read as a case id.
   @Get('grants/published')
   @Public()
-  @ApiOperation({ summary: 'Paid grants, published (上网公示); no sign-in needed' })
+  @ApiOperation({
+    summary: 'Paid grants, published (上网公示); no sign-in needed',
+    description:
+      'Newest payment first: [{caseId, enterpriseName, creditCode, programmeCode, amount, paidAt, publishedAt, ' +
+      'publication}]. A grant clawed back is not removed: once finance confirms the recovery its entry reads ' +
+      "publication 'withdrawn' (撤销公示, 已追回) with withdrawnAt, the day of the confirmation, and " +
+      "withdrawalReason; every other entry reads publication 'published'.",
+  })
   async published() {
-    return (await this.workflows.published()).map(publishedGrantView);
+    const grants = await this.workflows.published();
+    const recovered = await this.records.recoveredAt(grants.map((g) => g.caseId));
+    return grants.map((grant) => publishedGrantView(grant, recovered.get(grant.caseId)));
   }
 
   @Get('grants/:caseId')

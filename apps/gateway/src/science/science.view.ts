@@ -68,7 +68,11 @@ export function publicNoticeView(status: GrantStatus) {
   };
 }
 
-export function publishedGrantView(status: GrantStatus) {
+/**
+ * One entry of the published results (上网公示). A grant whose clawback recovery finance confirmed stays listed, marked
+ * 已追回 with its publication withdrawn (撤销公示) on the day of the confirmation, so the public sees the correction.
+ */
+export function publishedGrantView(status: GrantStatus, recoveredAt?: string) {
   return {
     caseId: status.caseId,
     enterpriseName: status.enterpriseName,
@@ -77,5 +81,7 @@ export function publishedGrantView(status: GrantStatus) {
     amount: fenToYuan(status.payment?.amountFen ?? status.amountFen),
     paidAt: status.payment?.paidAt,
     publishedAt: status.published?.at,
+    publication: recoveredAt ? ('withdrawn' as const) : ('published' as const),
+    ...(recoveredAt && { withdrawnAt: recoveredAt, withdrawalReason: '财政资金已追回，撤销公示' }),
   };
 }

@@ -131,6 +131,7 @@ export class EnterprisePage {
         kinds: Object.entries(SUPERVISION_KINDS).map(([value, label]) => ({ value, label })),
         owned,
         permits,
+        scienceRecord: owned || ['science-officer', 'finance-officer', 'administrator'].includes(role),
         cases: cases.map((c) => ({ ...c, statusLabel: deregistrationStatusZh(c.status) })),
         mayApply: owned && !deregistered && !cases.some((c) => IN_PROGRESS.has(c.status)),
         errors: [],

@@ -38,6 +38,8 @@ interface PublishedView {
   amount: string;
   paidAt?: string;
   publishedAt?: string;
+  publication: 'published' | 'withdrawn';
+  withdrawnAt?: string;
 }
 
 /** Programme codes as their names, from the public programme list. */
