@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../auth/users/users.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { GrantsController } from './grants.controller';
 import { MakerSpacesController } from './maker-spaces.controller';
 import { PublicNoticesController } from './public-notices.controller';
 import { ScienceWorkflows } from './science-workflows.service';
+import { VouchersController } from './vouchers.controller';
+import { VoucherWorkflows } from './voucher-workflows.service';
 
-/** The science commission's API: maker-space recognition, grants with 公示 and objections, clawbacks (R4). */
+/** The science commission's API: maker spaces, grants with 公示 and objections, clawbacks, vouchers (R4). */
 @Module({
-  imports: [TemporalClientModule],
-  controllers: [MakerSpacesController, GrantsController, PublicNoticesController],
-  providers: [ScienceWorkflows],
+  imports: [TemporalClientModule, UsersModule],
+  controllers: [MakerSpacesController, GrantsController, PublicNoticesController, VouchersController],
+  providers: [ScienceWorkflows, VoucherWorkflows],
 })
 export class ScienceModule {}

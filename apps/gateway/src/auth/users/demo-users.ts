@@ -27,5 +27,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'transport-officer1', role: 'permit-officer', department: 'transport' },
   { username: 'culture-officer1', role: 'permit-officer', department: 'culture-and-tourism' },
   { username: 'inspector1', role: 'inspector', department: 'market-regulation' },
+  // A university lab that sells research services for innovation vouchers (R4.2).
+  { username: 'provider1', role: 'provider', department: null },
   { username: 'admin', role: 'administrator', department: null },
 ];
