@@ -94,6 +94,7 @@ export class VouchersController {
   }
 
   @Post(':voucherId/activity')
+  @HttpCode(HttpStatus.OK)
   @Roles('registrant')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({
@@ -112,6 +113,7 @@ export class VouchersController {
   }
 
   @Post(':voucherId/contract')
+  @HttpCode(HttpStatus.OK)
   @Roles('provider')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'The provider confirms the contract; the voucher is then valid for the policy’s period' })
@@ -128,6 +130,7 @@ export class VouchersController {
   }
 
   @Post(':voucherId/delivery')
+  @HttpCode(HttpStatus.OK)
   @Roles('provider')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'The provider records the service delivered, within the validity; amount in yuan' })
@@ -149,6 +152,7 @@ export class VouchersController {
   }
 
   @Post(':voucherId/redemption')
+  @HttpCode(HttpStatus.OK)
   @Roles('provider')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({
