@@ -3,7 +3,8 @@ import { GrantPages } from './grant.page';
 import { MakerSpacePages } from './maker-space.page';
 import { PublicNoticePages } from './public-notices.page';
 import { ScienceHubPage } from './science-hub.page';
+import { VoucherPages } from './voucher.page';
 
-/** The science commission's pages (认定, 资金支持, 公示, 上网公示, 追回); they use the API over HTTP. */
-@Module({ controllers: [ScienceHubPage, MakerSpacePages, GrantPages, PublicNoticePages] })
+/** The science commission's pages (认定, 资金支持, 公示, 上网公示, 追回, 创新券); they use the API over HTTP. */
+@Module({ controllers: [ScienceHubPage, MakerSpacePages, GrantPages, PublicNoticePages, VoucherPages] })
 export class SciencePagesModule {}
