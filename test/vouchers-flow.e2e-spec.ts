@@ -1,3 +1,5 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
 import { startPlatformStack, type PlatformStack } from './support/platform-stack';
 import { eventually, PortalClient } from './support/portal-client';
 import { establishmentApplication } from './support/registration-fixtures';
@@ -30,9 +32,14 @@ describe('innovation vouchers, end to end (GOVFLOW_TIME_SCALE=86400)', () => {
   let regOfficer: PortalClient;
   let sciOfficer: PortalClient;
   let finOfficer: PortalClient;
+  let browser: Browser;
+  let creditCode: string;
 
   beforeAll(async () => {
-    stack = await startPlatformStack('e2e-vouchers', 4300, { GOVFLOW_TIME_SCALE: String(SCALE) });
+    [stack, browser] = await Promise.all([
+      startPlatformStack('e2e-vouchers', 4300, { GOVFLOW_TIME_SCALE: String(SCALE) }),
+      launchChromium(),
+    ]);
     const users = ['registrant1', 'provider1', 'reg-officer1', 'sci-officer1', 'fin-officer1'];
     const clients = await Promise.all(users.map((user) => PortalClient.login(stack.gatewayUrl, user)));
     [firm, provider, regOfficer, sciOfficer, finOfficer] = clients as [
@@ -44,6 +51,7 @@ describe('innovation vouchers, end to end (GOVFLOW_TIME_SCALE=86400)', () => {
     ];
   }, 120_000);
   afterAll(async () => {
+    await browser?.close();
     await stack?.stop();
   });
 
@@ -93,7 +101,7 @@ describe('innovation vouchers, end to end (GOVFLOW_TIME_SCALE=86400)', () => {
     });
 
   it('lapses a voucher without an activity after 15 days, then walks the next one to paid and published', async () => {
-    const creditCode = await licensedEnterprise('创新券');
+    creditCode = await licensedEnterprise('创新券');
     const refused = await firm.post<Refusal>('/api/vouchers', { programmeCode: PROGRAMME, creditCode, amount: '1e5' });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0]?.field).toBe('amount');
@@ -152,5 +160,65 @@ describe('innovation vouchers, end to end (GOVFLOW_TIME_SCALE=86400)', () => {
       return body.find((v) => v.voucherId === voucherId);
     });
     expect(published.amount).toBe('60000.00');
+  }, 240_000);
+
+  it('walks a voucher in Chromium: the firm claims and registers, the provider confirms, delivers and asks, officers decide', async () => {
+    const violations: string[] = [];
+    const signIn = async (username: string): Promise<Page> => {
+      const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+      await page.goto(`${stack.gatewayUrl}/sign-in`);
+      await page.getByLabel('用户名', { exact: true }).fill(username);
+      await page.getByLabel('密码', { exact: true }).fill('demo');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(/\/portal\//);
+      return page;
+    };
+    const check = async (page: Page, name: string) => {
+      await screenshot(page, `vouchers-${name}`);
+      violations.push(...(await seriousA11yViolations(page)));
+    };
+    const decideFromInbox = async (officer: Page, voucherId: string, kindLabel: string, outcome: string) => {
+      const row = officer.locator(`tr[data-task-id^="${voucherId}"] a`, { hasText: kindLabel });
+      await eventually(`${kindLabel} in the inbox`, async () => {
+        await officer.goto(`${stack.gatewayUrl}/portal/tasks`);
+        return (await row.count()) > 0 ? true : undefined;
+      });
+      await row.first().click();
+      await officer.getByRole('button', { name: '认领任务' }).click();
+      await officer.getByLabel(outcome, { exact: true }).check();
+      await officer.getByLabel('审核意见').fill('材料相符');
+      await check(officer, kindLabel);
+      await officer.getByRole('button', { name: '提交审核结论' }).click();
+      await officer.locator('main', { hasText: `已决定：${outcome}` }).waitFor();
+    };
+
+    const firmPage = await signIn('registrant1');
+    await firmPage.goto(`${stack.gatewayUrl}/portal/vouchers`);
+    await firmPage.getByLabel('申领金额（元）').fill('30000');
+    await check(firmPage, 'claim');
+    await firmPage.getByRole('button', { name: '申领创新券' }).click();
+    await firmPage.waitForURL(/\/portal\/vouchers\/[0-9a-f-]{36}$/);
+    const voucherId = firmPage.url().split('/').at(-1)!;
+    await firmPage.getByLabel('服务机构账号').fill('provider1');
+    await firmPage.getByLabel('研发服务内容').fill('电磁兼容测试');
+    await firmPage.getByRole('button', { name: '登记服务活动' }).click();
+    await firmPage.locator('[data-status]', { hasText: '待服务机构确认合同' }).waitFor();
+
+    const providerPage = await signIn('provider1');
+    await providerPage.goto(`${stack.gatewayUrl}/portal/vouchers`);
+    await providerPage.locator(`a[href="/portal/vouchers/${voucherId}"]`).click();
+    await providerPage.getByRole('button', { name: '确认合同' }).click();
+    await providerPage.getByLabel('服务完成情况').fill('测试完成，出具报告');
+    await check(providerPage, 'delivery');
+    await providerPage.getByRole('button', { name: '登记服务完成' }).click();
+    await providerPage.getByRole('button', { name: '申请兑付' }).click();
+    await providerPage.locator('[data-status]', { hasText: '科委审核中' }).waitFor();
+
+    await decideFromInbox(await signIn('sci-officer1'), voucherId, '创新券兑付审核', '审核通过');
+    await decideFromInbox(await signIn('fin-officer1'), voucherId, '创新券兑付拨付', '拨付');
+    await firmPage.goto(`${stack.gatewayUrl}/portal/vouchers/${voucherId}`);
+    await firmPage.locator('[data-paid]').waitFor();
+    await check(firmPage, 'paid');
+    expect(violations).toEqual([]);
   }, 240_000);
 });
