@@ -58,7 +58,7 @@ describe(`${voucherWorkflow.name} on the time-skipping server`, () => {
       updateId: 'claim',
       startWorkflowOperation: start,
     });
-    return { voucherId, claimed, handle: (await start.workflowHandle()) };
+    return { voucherId, claimed, handle: await start.workflowHandle() };
   }
   const statusOf = (handle: Handle) => handle.query(voucherStatusQuery);
   const reaching = (handle: Handle, accept: (s: VoucherStatus) => boolean) =>
