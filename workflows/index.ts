@@ -9,3 +9,4 @@ export { grantWorkflow } from './grant/grant.workflow';
 export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';
 export { grantClawbackWorkflow } from './grant/clawback.workflow';
 export { permitWorkflow } from './permit/permit.workflow';
+export { voucherWorkflow } from './voucher/voucher.workflow';

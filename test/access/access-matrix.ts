@@ -13,8 +13,7 @@
  * Columns: `rightOfficer` is an officer of the row's department (`dept`, market regulation unless said; for
  * `permits` the market-regulation permit officer), `wrongOfficer` one of another department (for `permits` the
  * transport permit officer); `expert` an expert reviewer; `inspector` the market-regulation inspector (spot checks of
- * permits). `provider` is not a role of the system yet: its cells are 'n/a', and the walk fails once such a role
- * exists until its cells are decided.
+ * permits); `provider` a service provider of innovation vouchers (a university lab), refused wherever not named.
  *
  * Where a fixture cannot be made cheaply (a permit case, a grant, a recognition case need a licensed enterprise),
  * the walk uses an id nobody has, and the row says who is told 404 (not there) and who is refused before the lookup.
@@ -47,7 +46,8 @@ export interface AccessRow {
 }
 
 type Cells = Partial<Record<Caller, Outcome>>;
-const NOT_ROLES: Cells = { provider: 'n/a' };
+/** Callers that are not roles of the system (none left): their cells are 'n/a'. */
+const NOT_ROLES: Cells = {};
 
 /** A row: `others` for every caller not named; anonymous 401 unless named. */
 const row = (
@@ -184,6 +184,30 @@ export const accessMatrix: Record<string, AccessRow> = {
     { owner: 404, otherRegistrant: 404, rightOfficer: 404, finance: 404, admin: 404 },
     { dept: 'science-commission' },
   ),
+
+  // Innovation vouchers: registrants claim and register the activity; the provider named in it confirms, delivers
+  // and asks for redemption; the commission, finance and experts read. The fixture {voucherId} is nobody's voucher:
+  // whoever may act on or read one is told 404, the rest are refused before the lookup.
+  'POST /api/vouchers': registrantsOnly,
+  'GET /api/vouchers': row(403, { owner: 'ok', otherRegistrant: 'ok', provider: 'ok' }),
+  'GET /api/vouchers/published': anyone,
+  'GET /api/vouchers/{voucherId}': row(
+    403,
+    { owner: 404, otherRegistrant: 404, provider: 404, rightOfficer: 404, finance: 404, expert: 404, admin: 404 },
+    { dept: 'science-commission' },
+  ),
+  'POST /api/vouchers/{voucherId}/activity': row(
+    403,
+    { owner: 404, otherRegistrant: 404 },
+    { dept: 'science-commission', body: { providerId: 'provider1', description: '新材料性能检测' } },
+  ),
+  'POST /api/vouchers/{voucherId}/contract': row(403, { provider: 404 }, { dept: 'science-commission' }),
+  'POST /api/vouchers/{voucherId}/delivery': row(
+    403,
+    { provider: 404 },
+    { dept: 'science-commission', body: { summary: '检测完成，出具报告' } },
+  ),
+  'POST /api/vouchers/{voucherId}/redemption': row(403, { provider: 404 }, { dept: 'science-commission' }),
 
   // The signed audit logs: keys and checkpoints are public; verifying and the time machine are for administrators;
   // a receipt for the applicant of the event's case (another registrant is told 404) and administrators.

@@ -6,6 +6,7 @@ import { ScienceActivitiesService } from './activities/science-activities.servic
 import { ScienceMigrations } from './database/science.migrations';
 import { Enterprises } from './enterprises/enterprises';
 import { GrantHolds } from './grants/grant-holds';
+import { VoucherHolds } from './vouchers/voucher-holds';
 
 /** Everything but the transports, so the worker can take the activities from it. */
 @Module({
@@ -14,8 +15,9 @@ import { GrantHolds } from './grants/grant-holds';
     ScienceMigrations,
     Enterprises,
     GrantHolds,
+    VoucherHolds,
     ScienceActivitiesService,
   ],
-  exports: [EventStore, ScienceMigrations, Enterprises, GrantHolds, ScienceActivitiesService],
+  exports: [EventStore, ScienceMigrations, Enterprises, GrantHolds, VoucherHolds, ScienceActivitiesService],
 })
 export class ScienceCoreModule {}

@@ -8,6 +8,8 @@ export const roles = [
   'science-officer',
   'finance-officer',
   'expert-reviewer',
+  /** A university or institute that opened its labs and sells research services for innovation vouchers (R4.2). */
+  'provider',
   'administrator',
 ] as const;
 export type Role = (typeof roles)[number];

@@ -30,6 +30,8 @@ export const WorkflowFailureType = {
   RouteNotOffered: 'RouteNotOffered',
   NotAwaitingMaterials: 'NotAwaitingMaterials',
   NotRenewable: 'NotRenewable',
+  NotTheVoucherParty: 'NotTheVoucherParty',
+  VoucherStepNotOpen: 'VoucherStepNotOpen',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -62,6 +64,8 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   RouteNotOffered: 409,
   NotAwaitingMaterials: 409,
   NotRenewable: 409,
+  NotTheVoucherParty: 403,
+  VoucherStepNotOpen: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

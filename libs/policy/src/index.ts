@@ -86,3 +86,10 @@ export {
 } from './permits/permit-procedure';
 export { resolveReminder, resolveValidity } from './time/validity';
 export { type RegistrationTimeLimits, registrationTimeLimits } from './registration/registration-time-limits';
+export {
+  type VoucherEligibility,
+  type VoucherProgramme,
+  type VoucherProgrammeCatalogue,
+  voucherProgramme,
+  voucherProgrammes,
+} from './voucher/voucher-programmes';

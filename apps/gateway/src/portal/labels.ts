@@ -8,6 +8,7 @@ const ROLES: Record<string, string> = {
   'science-officer': '科委经办人',
   'finance-officer': '财政经办人',
   'expert-reviewer': '评审专家',
+  provider: '服务机构',
   administrator: '系统管理员',
   system: '系统',
 };

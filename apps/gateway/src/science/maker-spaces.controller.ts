@@ -30,7 +30,7 @@ import { makerSpaceRequest, type MakerSpaceRequest } from './science.request';
 import { ScienceWorkflows } from './science-workflows.service';
 
 /** Who besides the applicant reads science-commission cases. */
-export const mayReadScienceCases = (actor: Actor) =>
+export const mayReadScienceCases = (actor: Pick<Actor, 'role'>) =>
   ['science-officer', 'finance-officer', 'expert-reviewer', 'administrator'].includes(actor.role);
 
 @ApiTags('maker-spaces')

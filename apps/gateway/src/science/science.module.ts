@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PermitsModule } from '../permits/permits.module';
+import { UsersModule } from '../auth/users/users.module';
 import { TemporalClientModule } from '../temporal/temporal-client.module';
 import { GrantsController } from './grants.controller';
 import { MakerSpacesController } from './maker-spaces.controller';
@@ -7,11 +8,19 @@ import { PublicNoticesController } from './public-notices.controller';
 import { ScienceRecordController } from './record/science-record.controller';
 import { ScienceRecords } from './record/science-record.store';
 import { ScienceWorkflows } from './science-workflows.service';
+import { VouchersController } from './vouchers.controller';
+import { VoucherWorkflows } from './voucher-workflows.service';
 
-/** The science commission's API: maker-space recognition, grants with 公示 and objections, clawbacks (R4). */
+/** The science commission's API: maker spaces, grants with 公示 and objections, clawbacks, vouchers (R4). */
 @Module({
-  imports: [TemporalClientModule, PermitsModule],
-  controllers: [MakerSpacesController, GrantsController, PublicNoticesController, ScienceRecordController],
-  providers: [ScienceWorkflows, ScienceRecords],
+  imports: [TemporalClientModule, PermitsModule, UsersModule],
+  controllers: [
+    MakerSpacesController,
+    GrantsController,
+    PublicNoticesController,
+    ScienceRecordController,
+    VouchersController,
+  ],
+  providers: [ScienceWorkflows, ScienceRecords, VoucherWorkflows],
 })
 export class ScienceModule {}

@@ -1,3 +1,4 @@
+import { VoucherHolds } from '../vouchers/voucher-holds';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { GrantFact, GrantHoldInput } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
@@ -43,7 +44,12 @@ describe(ScienceActivitiesService.name, () => {
       caseId: 'license-case',
       licensedAt: new Date('2025-01-01T00:00:00Z'),
     });
-    activities = new ScienceActivitiesService(store, enterprises, new GrantHolds(database.pool)).activities();
+    activities = new ScienceActivitiesService(
+      store,
+      enterprises,
+      new GrantHolds(database.pool),
+      new VoucherHolds(database.pool),
+    ).activities();
   });
   afterAll(() => database?.drop());
 

@@ -10,12 +10,17 @@ import {
   type TaskEventRecord,
   taskEventType,
   Topic,
+  type VoucherActivities,
+  type VoucherFact,
+  type VoucherHoldInput,
+  VoucherRefusalType,
 } from '@govflow/contracts';
 import { EventStore, type NewEvent, type StoredEvent } from '@govflow/event-store';
 import type { EventMetadata } from '@govflow/messaging';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
-import { grantStreamId, makerSpaceStreamId, stableEventId, taskStreamId } from './stable-event-id';
+import { VoucherHolds } from '../vouchers/voucher-holds';
+import { grantStreamId, makerSpaceStreamId, stableEventId, taskStreamId, voucherStreamId } from './stable-event-id';
 
 const UNIQUE_VIOLATION = '23505';
 const EVENT_ID_TAKEN = 'events_event_id_key';
@@ -32,15 +37,20 @@ export class ScienceActivitiesService {
     @Inject(EventStore) private readonly store: EventStore,
     private readonly enterprises: Enterprises,
     private readonly holds: GrantHolds,
+    private readonly vouchers: VoucherHolds,
   ) {}
 
-  activities(): GrantActivities & MakerSpaceActivities & HumanTaskActivities {
+  activities(): GrantActivities & MakerSpaceActivities & VoucherActivities & HumanTaskActivities {
     return {
       checkMakerSpaceApplicant: ({ creditCode, applicantId }) => this.liveApplicant(creditCode, applicantId),
       recordMakerSpaceFact: (fact) => this.recordMakerSpaceFact(fact),
       holdGrant: (input) => this.holdGrant(input),
       releaseGrant: ({ caseId, because, at }) => this.holds.release(caseId, because, new Date(at)),
       recordGrantFact: (fact) => this.recordGrantFact(fact),
+      holdVoucher: (input) => this.holdVoucher(input),
+      releaseVoucher: ({ voucherId, because, spentFen, at }) =>
+        this.vouchers.release(voucherId, because, spentFen, new Date(at)),
+      recordVoucherFact: (fact) => this.recordVoucherFact(fact),
       recordTaskEvent: (record) => this.recordTaskEvent(record),
     };
   }
@@ -94,6 +104,26 @@ export class ScienceActivitiesService {
       type,
       data: { caseId, ...data },
       metadata: withWorkflow({ actor, reason, correlationId: caseId, causationId: idempotencyKey }),
+      occurredAt: new Date(at),
+    });
+  }
+
+  private async holdVoucher(input: VoucherHoldInput): Promise<{ enterpriseName: string }> {
+    const enterprise = await this.liveApplicant(input.creditCode, input.claimantId);
+    const answer = await this.vouchers.hold(input, new Date(input.at));
+    if (answer.held) return enterprise;
+    const type =
+      answer.code === 'budget-exhausted' ? VoucherRefusalType.BudgetExhausted : VoucherRefusalType.TooManyLiveVouchers;
+    throw ApplicationFailure.create({ type, message: answer.message, nonRetryable: true });
+  }
+
+  private recordVoucherFact(fact: VoucherFact): Promise<void> {
+    const { idempotencyKey, voucherId, type, actor, reason, at, data } = fact;
+    return this.appendOnce(voucherStreamId(voucherId), {
+      eventId: stableEventId(idempotencyKey),
+      type,
+      data: { voucherId, ...data },
+      metadata: withWorkflow({ actor, reason, correlationId: voucherId, causationId: idempotencyKey }),
       occurredAt: new Date(at),
     });
   }

@@ -16,4 +16,5 @@ export function stableEventId(key: string): string {
 /** The one place that names the streams of this service. */
 export const grantStreamId = (caseId: string): string => `grant-case-${caseId}`;
 export const makerSpaceStreamId = (caseId: string): string => `maker-space-case-${caseId}`;
+export const voucherStreamId = (voucherId: string): string => `voucher-${voucherId}`;
 export const taskStreamId = (taskId: string): string => `task-${taskId}`;

@@ -35,6 +35,28 @@ const statements = [
    )`,
   `CREATE UNIQUE INDEX IF NOT EXISTS grant_holds_once_per_programme
      ON science.grant_holds (programme_code, credit_code) WHERE released_at IS NULL`,
+  // Each voucher programme's budget per calendar year and what live vouchers hold of it; never past the budget.
+  `CREATE TABLE IF NOT EXISTS science.voucher_budgets (
+     programme_code text NOT NULL,
+     budget_year integer NOT NULL,
+     budget_fen bigint NOT NULL CHECK (budget_fen >= 0),
+     held_fen bigint NOT NULL DEFAULT 0,
+     PRIMARY KEY (programme_code, budget_year),
+     CHECK (held_fen >= 0 AND held_fen <= budget_fen)
+   )`,
+  // One row per voucher claimed; released (lapsed, expired, rejected or paid) gives the unspent part back.
+  `CREATE TABLE IF NOT EXISTS science.voucher_holds (
+     voucher_id text PRIMARY KEY,
+     programme_code text NOT NULL,
+     budget_year integer NOT NULL,
+     credit_code text NOT NULL,
+     amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+     held_at timestamptz NOT NULL,
+     released_at timestamptz,
+     released_because text,
+     returned_fen bigint,
+     FOREIGN KEY (programme_code, budget_year) REFERENCES science.voucher_budgets (programme_code, budget_year)
+   )`,
 ];
 
 /** The event store's tables and the science commission's own, before the consumer and relay start. */

@@ -29,5 +29,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   // Spot checks of 告知承诺 grants go to the inspectors of the permit's authority: one for each authority offering it.
   { username: 'inspector1', role: 'inspector', department: 'market-regulation' },
   { username: 'transport-inspector1', role: 'inspector', department: 'transport' },
+  // A university lab that sells research services for innovation vouchers (R4.2).
+  { username: 'provider1', role: 'provider', department: null },
   { username: 'admin', role: 'administrator', department: null },
 ];

@@ -4,7 +4,10 @@ import { MakerSpacePages } from './maker-space.page';
 import { PublicNoticePages } from './public-notices.page';
 import { ScienceHubPage } from './science-hub.page';
 import { ScienceRecordPage } from './science-record.page';
+import { VoucherPages } from './voucher.page';
 
-/** The science commission's pages (认定, 资金支持, 公示, 上网公示, 追回, 信用记录); they use the API over HTTP. */
-@Module({ controllers: [ScienceHubPage, MakerSpacePages, GrantPages, PublicNoticePages, ScienceRecordPage] })
+/** The science commission's pages (认定, 资金支持, 公示, 上网公示, 追回, 信用记录, 创新券); they use the API over HTTP. */
+@Module({
+  controllers: [ScienceHubPage, MakerSpacePages, GrantPages, PublicNoticePages, ScienceRecordPage, VoucherPages],
+})
 export class SciencePagesModule {}

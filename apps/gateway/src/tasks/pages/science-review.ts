@@ -1,11 +1,19 @@
 import type { FieldError } from '../../http/api-error';
 import type { PortalApi } from '../../portal/portal-api';
 import { grantStatusZh, LEVELS, makerSpaceStatusZh, objectionStatusZh } from '../../science/pages/science-labels';
+import { voucherStatusZh } from '../../science/pages/voucher-labels';
 
 /** The science commission's and finance's task kinds, each with its own outcomes (R4). */
 const SCIENCE_KINDS: Record<
   string,
-  { outcomes: Record<string, string>; why: string; reasonHint: string; scored?: true; recognition?: true }
+  {
+    outcomes: Record<string, string>;
+    why: string;
+    reasonHint: string;
+    scored?: true;
+    recognition?: true;
+    voucher?: true;
+  }
 > = {
   'maker-space-review': {
     outcomes: { approve: '认定', reject: '不予认定' },
@@ -34,6 +42,18 @@ const SCIENCE_KINDS: Record<
     why: '公示期满、异议处理完毕后，资助流程创建此拨付任务；拨付后结果上网公示。',
     reasonHint: '暂缓拨付时必须写明原因，之后会再次创建拨付任务。',
   },
+  'voucher-redemption-review': {
+    outcomes: { approve: '审核通过', reject: '不予兑付' },
+    why: '服务机构登记服务完成并申请兑付（后补助），创新券流程创建此审核任务。',
+    reasonHint: '不予兑付时必须填写，企业和服务机构会看到此意见；创新券金额退回预算。',
+    voucher: true,
+  },
+  'voucher-payment': {
+    outcomes: { approve: '拨付', reject: '暂缓拨付' },
+    why: '科委审核通过创新券兑付后，创新券流程创建此拨付任务；拨付后结果上网公示。',
+    reasonHint: '暂缓拨付时必须写明原因，之后会再次创建拨付任务。',
+    voucher: true,
+  },
   'clawback-confirmation': {
     outcomes: { approve: '确认收回', reject: '不予确认' },
     why: '科委对已拨付的资金发起收回（追回），由财政部门确认收回金额和罚款；确认后移送处理。',
@@ -59,14 +79,16 @@ interface CaseSummary {
 /** What the task is decided on: the case as the API answers it, and the kind's own outcomes and fields. */
 export async function scienceReviewContext(api: PortalApi, kind: string, caseId: string) {
   const rules = SCIENCE_KINDS[kind]!;
-  const path = rules.recognition ? `/api/maker-spaces/${caseId}` : `/api/grants/${caseId}`;
+  const statusZh = rules.recognition ? makerSpaceStatusZh : rules.voucher ? voucherStatusZh : grantStatusZh;
+  const section = rules.recognition ? 'maker-spaces' : rules.voucher ? 'vouchers' : 'grants';
+  const path = `/api/${section}/${caseId}`;
   const answer = await api.call<CaseSummary>('GET', path);
   const view = answer.ok ? answer.body : undefined;
   return {
     ...rules,
     view,
-    caseLink: rules.recognition ? `/portal/maker-spaces/${caseId}` : `/portal/grants/${caseId}`,
-    caseStatus: view ? (rules.recognition ? makerSpaceStatusZh(view.status) : grantStatusZh(view.status)) : '',
+    caseLink: `/portal/${section}/${caseId}`,
+    caseStatus: view ? statusZh(view.status) : '',
     levelLabel: view?.level ? (LEVELS[view.level] ?? view.level) : '',
     objections: (view?.objections ?? []).map((o) => ({ ...o, statusLabel: objectionStatusZh(o.status) })),
     outcomes: Object.entries(rules.outcomes).map(([value, label]) => ({ value, label })),

@@ -38,6 +38,14 @@ const KINDS: Record<string, { label: string; rule: (startedAt?: string) => strin
     label: '收回资金确认',
     rule: () => '由财政部门确认收回财政资金及罚款；发起收回的人员不得确认。确认后移送处理。',
   },
+  'voucher-redemption-review': {
+    label: '创新券兑付审核',
+    rule: () => '服务机构登记服务完成并申请兑付后，由科委审核员审核服务合同和服务完成情况。',
+  },
+  'voucher-payment': {
+    label: '创新券兑付拨付',
+    rule: () => '由财政部门工作人员向服务机构拨付（后补助）；审核本次兑付的人员不得办理（四眼原则）。',
+  },
   'permit-materials': {
     label: '许可申请材料审查',
     rule: () =>
