@@ -9,3 +9,5 @@ export { grantWorkflow } from './grant/grant.workflow';
 export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflow';
 export { grantClawbackWorkflow } from './grant/clawback.workflow';
 export { permitWorkflow } from './permit/permit.workflow';
+export { assessmentYearWorkflow, scheduledAssessmentWorkflow } from './assessment/assessment-year.workflow';
+export { makerSpaceAssessmentWorkflow } from './assessment/maker-space-assessment.workflow';

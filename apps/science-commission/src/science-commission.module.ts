@@ -15,6 +15,7 @@ import {
   TemporalWorkerModule,
 } from '@govflow/platform';
 import { ScienceActivitiesService, scienceTopicOf } from './activities/science-activities.service';
+import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
 import type { ScienceCommissionConfig } from './config/env.schema';
 import { SCIENCE_CONSUMER_GROUP } from './config/science-consumer-group.token';
 import { RegistrationEventsConsumer } from './enterprises/registration-events.consumer';
@@ -32,10 +33,10 @@ export class ScienceCommissionModule {
         ScienceCoreModule,
         TemporalWorkerModule.register({
           imports: [ScienceCoreModule],
-          inject: [ScienceActivitiesService],
-          useFactory: (service: ScienceActivitiesService) => ({
+          inject: [ScienceActivitiesService, AssessmentActivitiesService],
+          useFactory: (service: ScienceActivitiesService, assessments: AssessmentActivitiesService) => ({
             taskQueue: TaskQueue.ScienceCommission,
-            activities: service.activities(),
+            activities: { ...service.activities(), ...assessments.activities() },
           }),
         }),
       ],

@@ -30,6 +30,7 @@ export const WorkflowFailureType = {
   RouteNotOffered: 'RouteNotOffered',
   NotAwaitingMaterials: 'NotAwaitingMaterials',
   NotRenewable: 'NotRenewable',
+  NotAwaitingReport: 'NotAwaitingReport',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -62,6 +63,7 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   RouteNotOffered: 409,
   NotAwaitingMaterials: 409,
   NotRenewable: 409,
+  NotAwaitingReport: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

@@ -16,5 +16,6 @@ export const CaseKind = {
   GrantClawback: 'grant-clawback',
   MakerSpaceRecognition: 'maker-space-recognition',
   Permit: 'permit',
+  MakerSpaceAssessment: 'maker-space-assessment',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

@@ -3,6 +3,7 @@ import type { GrantFact, GrantHoldInput } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { ScienceMigrations } from '../database/science.migrations';
+import { MakerSpaces } from '../assessments/maker-spaces';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
 import { ScienceActivitiesService } from './science-activities.service';
@@ -43,7 +44,12 @@ describe(ScienceActivitiesService.name, () => {
       caseId: 'license-case',
       licensedAt: new Date('2025-01-01T00:00:00Z'),
     });
-    activities = new ScienceActivitiesService(store, enterprises, new GrantHolds(database.pool)).activities();
+    activities = new ScienceActivitiesService(
+      store,
+      enterprises,
+      new GrantHolds(database.pool),
+      new MakerSpaces(database.pool),
+    ).activities();
   });
   afterAll(() => database?.drop());
 

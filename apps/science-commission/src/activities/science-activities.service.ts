@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import {
   type GrantActivities,
   type GrantFact,
@@ -12,9 +12,10 @@ import {
   Topic,
 } from '@govflow/contracts';
 import { EventStore, type NewEvent, type StoredEvent } from '@govflow/event-store';
-import type { EventMetadata } from '@govflow/messaging';
+import { MakerSpaces } from '../assessments/maker-spaces';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
+import { withWorkflow } from './with-workflow';
 import { grantStreamId, makerSpaceStreamId, stableEventId, taskStreamId } from './stable-event-id';
 
 const UNIQUE_VIOLATION = '23505';
@@ -32,6 +33,7 @@ export class ScienceActivitiesService {
     @Inject(EventStore) private readonly store: EventStore,
     private readonly enterprises: Enterprises,
     private readonly holds: GrantHolds,
+    private readonly makerSpaces: MakerSpaces,
   ) {}
 
   activities(): GrantActivities & MakerSpaceActivities & HumanTaskActivities {
@@ -65,8 +67,9 @@ export class ScienceActivitiesService {
     return { enterpriseName: applicant.enterpriseName };
   }
 
-  private recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
+  private async recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
     const { idempotencyKey, caseId, type, actor, reason, at, data } = fact;
+    if (type === 'MakerSpaceRecognized') await this.rememberRecognised(caseId, data, new Date(at));
     return this.appendOnce(makerSpaceStreamId(caseId), {
       eventId: stableEventId(idempotencyKey),
       type,
@@ -74,6 +77,22 @@ export class ScienceActivitiesService {
       metadata: withWorkflow({ actor, reason, correlationId: caseId, causationId: idempotencyKey }),
       occurredAt: new Date(at),
     });
+  }
+
+  /** The yearly assessment covers it from now on; the owner is the enterprise's registrant (who files the report). */
+  private async rememberRecognised(caseId: string, data: Record<string, unknown>, at: Date): Promise<void> {
+    const creditCode = String(data.creditCode);
+    const enterprise = await this.enterprises.find(creditCode);
+    if (!enterprise) throw new Error(`enterprise ${creditCode} of maker space ${caseId} is unknown here`);
+    const level = data.level as 'national' | 'municipal';
+    const space = {
+      caseId,
+      creditCode,
+      enterpriseName: enterprise.enterpriseName,
+      ownerId: enterprise.registrantId,
+      level,
+    };
+    await this.makerSpaces.recordRecognised(this.store.pool, space, at);
   }
 
   private async holdGrant(input: GrantHoldInput): Promise<{ enterpriseName: string }> {
@@ -125,9 +144,4 @@ export class ScienceActivitiesService {
       if (code !== UNIQUE_VIOLATION || constraint !== EVENT_ID_TAKEN) throw error;
     }
   }
-}
-
-function withWorkflow(fields: Omit<EventMetadata, 'workflow'>): EventMetadata {
-  const execution = Context.current().info.workflowExecution;
-  return execution ? { ...fields, workflow: { workflowId: execution.workflowId, runId: execution.runId } } : fields;
 }
