@@ -15,6 +15,7 @@ import {
   TemporalWorkerModule,
 } from '@govflow/platform';
 import { ScienceActivitiesService, scienceTopicOf } from './activities/science-activities.service';
+import { EndRecognitionWhenDeregistered } from './assessments/end-recognition-when-deregistered';
 import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
 import type { ScienceCommissionConfig } from './config/env.schema';
 import { SCIENCE_CONSUMER_GROUP } from './config/science-consumer-group.token';
@@ -43,6 +44,7 @@ export class ScienceCommissionModule {
       controllers: [IntegrityController],
       providers: [
         { provide: SCIENCE_CONSUMER_GROUP, useValue: config.SCIENCE_CONSUMER_GROUP },
+        EndRecognitionWhenDeregistered,
         RegistrationEventsHandler,
         RegistrationEventsConsumer,
         {
