@@ -15,6 +15,7 @@ import {
   TemporalWorkerModule,
 } from '@govflow/platform';
 import { ScienceActivitiesService, scienceTopicOf } from './activities/science-activities.service';
+import { AssessmentSchedule } from './assessments/assessment-schedule';
 import { EndRecognitionWhenDeregistered } from './assessments/end-recognition-when-deregistered';
 import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
 import type { ScienceCommissionConfig } from './config/env.schema';
@@ -45,6 +46,7 @@ export class ScienceCommissionModule {
       providers: [
         { provide: SCIENCE_CONSUMER_GROUP, useValue: config.SCIENCE_CONSUMER_GROUP },
         EndRecognitionWhenDeregistered,
+        AssessmentSchedule,
         RegistrationEventsHandler,
         RegistrationEventsConsumer,
         {
