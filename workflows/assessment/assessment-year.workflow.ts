@@ -46,7 +46,7 @@ export async function assessmentYearWorkflow(input: AssessmentYearInput): Promis
     caseId,
     creditCode,
     enterpriseName,
-    status: 'awaiting-report' as const,
+    status: 'starting' as const,
   }));
   await Promise.all(
     spaces.map(async (makerSpace, index) => {
@@ -60,8 +60,9 @@ export async function assessmentYearWorkflow(input: AssessmentYearInput): Promis
           { key: CaseSearchAttribute.CaseStatus, value: 'awaiting-report' },
         ],
       });
-      const result = await child.result();
       const entry = status.makerSpaces[index]!;
+      entry.status = 'awaiting-report';
+      const result = await child.result();
       entry.status = result.status;
       entry.outcome = result.status === 'passed' ? 'passed' : 'failed';
     }),

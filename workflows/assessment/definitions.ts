@@ -56,7 +56,8 @@ export interface AssessmentYearStatus {
     caseId: string;
     creditCode: string;
     enterpriseName: string;
-    status: MakerSpaceAssessmentStatusName;
+    /** `starting` until the maker space's case runs (its report can be filed from then on). */
+    status: MakerSpaceAssessmentStatusName | 'starting';
     outcome?: AssessmentOutcome;
   }[];
 }

@@ -46,6 +46,7 @@ export class AssessmentsController {
 
   @Post('maker-spaces/:caseId/assessments/:year/report')
   @Roles('registrant')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'File the maker space’s yearly report (年度绩效考核材料) by its deadline: the owner only',
     description:

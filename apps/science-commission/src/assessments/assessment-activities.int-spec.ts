@@ -70,6 +70,24 @@ describe(AssessmentActivitiesService.name, () => {
     expect(await env.run(assessments.listRecognisedMakerSpaces, { asOf: '2020-01-15T00:00:00Z' })).toEqual([]);
   });
 
+  it('records the owner’s filed report once however often the activity is retried', async () => {
+    const fact = {
+      idempotencyKey: `${caseId}:assessment-report:2019:filed`,
+      caseId,
+      type: 'MakerSpaceAssessmentReportFiled' as const,
+      actor: { id: 'registrant1', role: 'registrant' as const },
+      reason: '报送2019年度绩效考核材料',
+      at: '2020-02-01T02:00:00.000Z',
+      data: { year: 2019, indicators: { trainees: 120 } },
+    };
+    await env.run(assessments.recordAssessmentFact, fact);
+    await env.run(assessments.recordAssessmentFact, fact);
+    const filed = (await store.readStream(makerSpaceStreamId(caseId))).filter(
+      (e) => e.type === 'MakerSpaceAssessmentReportFiled',
+    );
+    expect(filed).toHaveLength(1);
+  });
+
   it('counts failed years in a row from the stored history; a pass or a gap breaks the run; a retry stores once', async () => {
     const fails = async (year: number, outcome: 'passed' | 'failed'): Promise<number> => {
       const answer: { consecutiveFails: number } = await env.run(
@@ -85,7 +103,7 @@ describe(AssessmentActivitiesService.name, () => {
     expect(await fails(2023, 'failed')).toBe(2);
     expect(await fails(2025, 'failed')).toBe(1);
     const types = (await store.readStream(makerSpaceStreamId(caseId))).map((e) => e.type);
-    expect(types.filter((t) => t.startsWith('MakerSpaceAssessment'))).toHaveLength(5);
+    expect(types.filter((t) => /^MakerSpaceAssessment(Passed|Failed)$/.test(t))).toHaveLength(5);
   });
 
   it('revokes once, publishing MakerSpaceRecognitionRevoked, and the space leaves the next assessment', async () => {
