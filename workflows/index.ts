@@ -10,3 +10,5 @@ export { makerSpaceRecognitionWorkflow } from './maker-space/maker-space.workflo
 export { grantClawbackWorkflow } from './grant/clawback.workflow';
 export { permitWorkflow } from './permit/permit.workflow';
 export { voucherWorkflow } from './voucher/voucher.workflow';
+export { assessmentYearWorkflow, scheduledAssessmentWorkflow } from './assessment/assessment-year.workflow';
+export { makerSpaceAssessmentWorkflow } from './assessment/maker-space-assessment.workflow';

@@ -208,6 +208,11 @@ export const accessMatrix: Record<string, AccessRow> = {
     { dept: 'science-commission', body: { summary: '检测完成，出具报告' } },
   ),
   'POST /api/vouchers/{voucherId}/redemption': row(403, { provider: 404 }, { dept: 'science-commission' }),
+  // The annual assessment (R4.4): administrators start a year; they and science officers read its results; the
+  // maker space's owner files the report (the walk's year is no year, so authorized callers get a 400).
+  'POST /api/assessments/{year}/runs': onlyAdmin,
+  'GET /api/assessments/{year}': row(403, { rightOfficer: 'ok', admin: 'ok' }, { dept: 'science-commission' }),
+  'POST /api/maker-spaces/{caseId}/assessments/{year}/report': registrantsOnly,
 
   // The signed audit logs: keys and checkpoints are public; verifying and the time machine are for administrators;
   // a receipt for the applicant of the event's case (another registrant is told 404) and administrators.

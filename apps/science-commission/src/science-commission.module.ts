@@ -15,6 +15,9 @@ import {
   TemporalWorkerModule,
 } from '@govflow/platform';
 import { ScienceActivitiesService, scienceTopicOf } from './activities/science-activities.service';
+import { AssessmentSchedule } from './assessments/assessment-schedule';
+import { EndRecognitionWhenDeregistered } from './assessments/end-recognition-when-deregistered';
+import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
 import type { ScienceCommissionConfig } from './config/env.schema';
 import { SCIENCE_CONSUMER_GROUP } from './config/science-consumer-group.token';
 import { RegistrationEventsConsumer } from './enterprises/registration-events.consumer';
@@ -32,16 +35,18 @@ export class ScienceCommissionModule {
         ScienceCoreModule,
         TemporalWorkerModule.register({
           imports: [ScienceCoreModule],
-          inject: [ScienceActivitiesService],
-          useFactory: (service: ScienceActivitiesService) => ({
+          inject: [ScienceActivitiesService, AssessmentActivitiesService],
+          useFactory: (service: ScienceActivitiesService, assessments: AssessmentActivitiesService) => ({
             taskQueue: TaskQueue.ScienceCommission,
-            activities: service.activities(),
+            activities: { ...service.activities(), ...assessments.activities() },
           }),
         }),
       ],
       controllers: [IntegrityController],
       providers: [
         { provide: SCIENCE_CONSUMER_GROUP, useValue: config.SCIENCE_CONSUMER_GROUP },
+        EndRecognitionWhenDeregistered,
+        AssessmentSchedule,
         RegistrationEventsHandler,
         RegistrationEventsConsumer,
         {

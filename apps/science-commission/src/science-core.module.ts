@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import { EventStore } from '@govflow/event-store';
 import { PG_POOL } from '@govflow/platform';
 import { ScienceActivitiesService } from './activities/science-activities.service';
+import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
+import { MakerSpaces } from './assessments/maker-spaces';
 import { ScienceMigrations } from './database/science.migrations';
 import { Enterprises } from './enterprises/enterprises';
 import { GrantHolds } from './grants/grant-holds';
@@ -17,7 +19,18 @@ import { VoucherHolds } from './vouchers/voucher-holds';
     GrantHolds,
     VoucherHolds,
     ScienceActivitiesService,
+    MakerSpaces,
+    AssessmentActivitiesService,
   ],
-  exports: [EventStore, ScienceMigrations, Enterprises, GrantHolds, VoucherHolds, ScienceActivitiesService],
+  exports: [
+    EventStore,
+    ScienceMigrations,
+    Enterprises,
+    GrantHolds,
+    VoucherHolds,
+    ScienceActivitiesService,
+    MakerSpaces,
+    AssessmentActivitiesService,
+  ],
 })
 export class ScienceCoreModule {}

@@ -20,6 +20,7 @@ import { TAX_CONSUMER_GROUP } from './config/tax-consumer-group.token';
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './tax-record/integration/open-tax-record-when-license-issued.handler';
 import { RegistrationEventsConsumer } from './tax-record/integration/registration-events.consumer';
 import { CloseTaxRecordWhenDeregisteredHandler } from './tax-record/integration/close-tax-record-when-deregistered.handler';
+import { EndExemptionWhenRecognitionEndsHandler } from './tax-record/integration/end-exemption-when-recognition-ends.handler';
 import { StartExemptionWhenMakerSpaceRecognizedHandler } from './tax-record/integration/start-exemption-when-maker-space-recognized.handler';
 import { RegistrationEventsDispatch } from './tax-record/integration/registration-events.dispatch';
 import { TaxActivitiesService } from './tax-record/activities/tax-activities.service';
@@ -53,6 +54,7 @@ export class TaxModule {
         AnswerDeregistrationNoticeHandler,
         CloseTaxRecordWhenDeregisteredHandler,
         StartExemptionWhenMakerSpaceRecognizedHandler,
+        EndExemptionWhenRecognitionEndsHandler,
         RegistrationEventsDispatch,
         RegistrationEventsConsumer,
         ObjectionSweeper,

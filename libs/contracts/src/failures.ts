@@ -32,6 +32,7 @@ export const WorkflowFailureType = {
   NotRenewable: 'NotRenewable',
   NotTheVoucherParty: 'NotTheVoucherParty',
   VoucherStepNotOpen: 'VoucherStepNotOpen',
+  NotAwaitingReport: 'NotAwaitingReport',
 } as const;
 export type WorkflowFailureType = (typeof WorkflowFailureType)[keyof typeof WorkflowFailureType];
 
@@ -66,6 +67,7 @@ export const workflowFailureHttpStatus: Readonly<Record<WorkflowFailureType, 400
   NotRenewable: 409,
   NotTheVoucherParty: 403,
   VoucherStepNotOpen: 409,
+  NotAwaitingReport: 409,
 };
 
 export function isWorkflowFailureType(type: unknown): type is WorkflowFailureType {

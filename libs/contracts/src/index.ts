@@ -17,5 +17,6 @@ export * from './tax/tax-clearance';
 export * from './deregistration/deregistration-activities';
 export * from './science/grant-activities';
 export * from './science/voucher-activities';
+export * from './science/assessment';
 export * from './permits/permit-events';
 export * from './permits/permit-activities';

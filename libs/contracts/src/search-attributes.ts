@@ -17,5 +17,6 @@ export const CaseKind = {
   MakerSpaceRecognition: 'maker-space-recognition',
   Permit: 'permit',
   Voucher: 'voucher',
+  MakerSpaceAssessment: 'maker-space-assessment',
 } as const;
 export type CaseKind = (typeof CaseKind)[keyof typeof CaseKind];

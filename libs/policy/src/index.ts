@@ -69,6 +69,16 @@ export {
 } from './maker-space/clawback-policy';
 export { firstDayOfNextChinaMonth } from './maker-space/tax-exemption';
 export {
+  type AssessmentIndicator,
+  type AssessmentIndicators,
+  assessmentIndicatorLabels,
+  type AssessmentPolicy,
+  assessmentPolicies,
+  assessmentPolicyOfYear,
+  failedIndicators,
+  type FailedIndicator,
+} from './maker-space/assessment-policy';
+export {
   type PermitAuthority,
   type PermitCatalogue,
   type PermitCatalogueEntry,

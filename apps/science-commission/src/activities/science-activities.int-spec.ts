@@ -4,6 +4,7 @@ import type { GrantFact, GrantHoldInput } from '@govflow/contracts';
 import { EventStore } from '@govflow/event-store';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { ScienceMigrations } from '../database/science.migrations';
+import { MakerSpaces } from '../assessments/maker-spaces';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
 import { ScienceActivitiesService } from './science-activities.service';
@@ -49,6 +50,7 @@ describe(ScienceActivitiesService.name, () => {
       enterprises,
       new GrantHolds(database.pool),
       new VoucherHolds(database.pool),
+      new MakerSpaces(database.pool),
     ).activities();
   });
   afterAll(() => database?.drop());

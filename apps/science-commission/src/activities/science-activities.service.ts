@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import {
   type GrantActivities,
   type GrantFact,
@@ -16,11 +16,12 @@ import {
   VoucherRefusalType,
 } from '@govflow/contracts';
 import { EventStore, type NewEvent, type StoredEvent } from '@govflow/event-store';
-import type { EventMetadata } from '@govflow/messaging';
+import { MakerSpaces } from '../assessments/maker-spaces';
 import { Enterprises } from '../enterprises/enterprises';
 import { GrantHolds } from '../grants/grant-holds';
 import { VoucherHolds } from '../vouchers/voucher-holds';
 import { grantStreamId, makerSpaceStreamId, stableEventId, taskStreamId, voucherStreamId } from './stable-event-id';
+import { withWorkflow } from './with-workflow';
 
 const UNIQUE_VIOLATION = '23505';
 const EVENT_ID_TAKEN = 'events_event_id_key';
@@ -38,6 +39,7 @@ export class ScienceActivitiesService {
     private readonly enterprises: Enterprises,
     private readonly holds: GrantHolds,
     private readonly vouchers: VoucherHolds,
+    private readonly makerSpaces: MakerSpaces,
   ) {}
 
   activities(): GrantActivities & MakerSpaceActivities & VoucherActivities & HumanTaskActivities {
@@ -75,8 +77,9 @@ export class ScienceActivitiesService {
     return { enterpriseName: applicant.enterpriseName };
   }
 
-  private recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
+  private async recordMakerSpaceFact(fact: Parameters<MakerSpaceActivities['recordMakerSpaceFact']>[0]): Promise<void> {
     const { idempotencyKey, caseId, type, actor, reason, at, data } = fact;
+    if (type === 'MakerSpaceRecognized') await this.rememberRecognised(caseId, data, new Date(at));
     return this.appendOnce(makerSpaceStreamId(caseId), {
       eventId: stableEventId(idempotencyKey),
       type,
@@ -84,6 +87,22 @@ export class ScienceActivitiesService {
       metadata: withWorkflow({ actor, reason, correlationId: caseId, causationId: idempotencyKey }),
       occurredAt: new Date(at),
     });
+  }
+
+  /** The yearly assessment covers it from now on; the owner is the enterprise's registrant (who files the report). */
+  private async rememberRecognised(caseId: string, data: Record<string, unknown>, at: Date): Promise<void> {
+    const creditCode = String(data.creditCode);
+    const enterprise = await this.enterprises.find(creditCode);
+    if (!enterprise) throw new Error(`enterprise ${creditCode} of maker space ${caseId} is unknown here`);
+    const level = data.level as 'national' | 'municipal';
+    const space = {
+      caseId,
+      creditCode,
+      enterpriseName: enterprise.enterpriseName,
+      ownerId: enterprise.registrantId,
+      level,
+    };
+    await this.makerSpaces.recordRecognised(this.store.pool, space, at);
   }
 
   private async holdGrant(input: GrantHoldInput): Promise<{ enterpriseName: string }> {
@@ -155,9 +174,4 @@ export class ScienceActivitiesService {
       if (code !== UNIQUE_VIOLATION || constraint !== EVENT_ID_TAKEN) throw error;
     }
   }
-}
-
-function withWorkflow(fields: Omit<EventMetadata, 'workflow'>): EventMetadata {
-  const execution = Context.current().info.workflowExecution;
-  return execution ? { ...fields, workflow: { workflowId: execution.workflowId, runId: execution.runId } } : fields;
 }

@@ -57,6 +57,26 @@ const statements = [
      returned_fen bigint,
      FOREIGN KEY (programme_code, budget_year) REFERENCES science.voucher_budgets (programme_code, budget_year)
    )`,
+  // Recognised maker spaces (from this service's MakerSpaceRecognized); revoked or ended ones leave the assessment.
+  `CREATE TABLE IF NOT EXISTS science.maker_spaces (
+     case_id text PRIMARY KEY,
+     credit_code text NOT NULL,
+     enterprise_name text NOT NULL,
+     owner_id text NOT NULL,
+     level text NOT NULL,
+     recognised_at timestamptz NOT NULL,
+     ended_at timestamptz,
+     ended_because text
+   )`,
+  // Each maker space's assessment history (R4.4): one result per assessed year.
+  `CREATE TABLE IF NOT EXISTS science.assessments (
+     case_id text NOT NULL REFERENCES science.maker_spaces (case_id),
+     year integer NOT NULL,
+     outcome text NOT NULL CHECK (outcome IN ('passed', 'failed')),
+     policy_version text NOT NULL,
+     assessed_at timestamptz NOT NULL,
+     PRIMARY KEY (case_id, year)
+   )`,
 ];
 
 /** The event store's tables and the science commission's own, before the consumer and relay start. */

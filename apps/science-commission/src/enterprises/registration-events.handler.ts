@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import { RegistrationEventType } from '@govflow/contracts';
 import type { RecordedEvent } from '@govflow/messaging';
+import { EndRecognitionWhenDeregistered } from '../assessments/end-recognition-when-deregistered';
 import { Enterprises } from './enterprises';
 
 const ENTERPRISE_DEREGISTERED = 'EnterpriseDeregistered';
@@ -28,7 +29,10 @@ const enterpriseDeregistered = z.object({
  */
 @Injectable()
 export class RegistrationEventsHandler {
-  constructor(private readonly enterprises: Enterprises) {}
+  constructor(
+    private readonly enterprises: Enterprises,
+    private readonly endRecognition: EndRecognitionWhenDeregistered,
+  ) {}
 
   async handle(event: RecordedEvent, db: PoolClient): Promise<void> {
     if (event.type === RegistrationEventType.LicenseIssued) {
@@ -36,7 +40,9 @@ export class RegistrationEventsHandler {
       await this.enterprises.recordLicensed(db, { ...license, licensedAt: new Date(license.issuedAt) });
     } else if (event.type === ENTERPRISE_DEREGISTERED) {
       const ended = enterpriseDeregistered.parse(event.data);
-      await this.enterprises.recordDeregistered(db, ended.creditCode, ended.caseId, new Date(ended.deregisteredAt));
+      const at = new Date(ended.deregisteredAt);
+      await this.enterprises.recordDeregistered(db, ended.creditCode, ended.caseId, at);
+      await this.endRecognition.handle(db, event, { creditCode: ended.creditCode, caseId: ended.caseId, at });
     }
   }
 }

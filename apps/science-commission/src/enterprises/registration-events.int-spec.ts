@@ -4,12 +4,15 @@ import { Test } from '@nestjs/testing';
 import type { Producer } from 'kafkajs';
 import { type EnterpriseDeregisteredV1, type LicenseIssuedV1, Topic } from '@govflow/contracts';
 import { createEventProducer, createKafka, type RecordedEvent, toKafkaMessage } from '@govflow/messaging';
+import { EventStore } from '@govflow/event-store';
 import { HealthRegistry } from '@govflow/platform';
 import { eventually } from '../../../../test/support/event-fixtures';
 import { startGroupAtEnd } from '../../../../test/support/kafka-tail';
 import { servers, uniqueId } from '../../../../test/support/servers';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { createTestNamespace } from '../../../../test/support/temporal-namespace';
+import { makerSpaceStreamId } from '../activities/stable-event-id';
+import { MakerSpaces } from '../assessments/maker-spaces';
 import { loadScienceCommissionConfig } from '../config/env.schema';
 import { ScienceCommissionModule } from '../science-commission.module';
 import { Enterprises } from './enterprises';
@@ -82,7 +85,7 @@ describe('science commission learns enterprises from registration.events', () =>
     await database?.drop();
   });
 
-  it('knows an unknown code as not registered, a licensed one as live, and a deregistered one as refused', async () => {
+  it('knows an unknown code as not registered, a licensed one as live, a deregistered one as refused (its maker-space recognition ended)', async () => {
     const enterprises = app.get(Enterprises);
     expect(await enterprises.liveApplicant(creditCode)).toMatchObject({ code: 'enterprise-not-registered' });
 
@@ -101,6 +104,11 @@ describe('science commission learns enterprises from registration.events', () =>
       registrantId: 'registrant1',
     });
 
+    const makerSpaces = app.get(MakerSpaces);
+    const makerSpace = { caseId: uniqueId('maker-space'), creditCode, enterpriseName: license.enterpriseName };
+    const recognised = { ...makerSpace, ownerId: 'registrant1', level: 'municipal' as const };
+    await makerSpaces.recordRecognised(database.pool, recognised, new Date('2025-06-01T00:00:00Z'));
+
     const deregistered: EnterpriseDeregisteredV1 = {
       caseId: uniqueId('dereg'),
       creditCode,
@@ -117,5 +125,20 @@ describe('science commission learns enterprises from registration.events', () =>
       code: 'enterprise-deregistered',
       message: `${license.enterpriseName} 已注销登记，不能申请`,
     });
+    const stream = await app.get(EventStore).readStream(makerSpaceStreamId(makerSpace.caseId));
+    expect(stream).toMatchObject([
+      {
+        type: 'MakerSpaceRecognitionEnded',
+        data: {
+          caseId: makerSpace.caseId,
+          creditCode,
+          because: 'enterprise-deregistered',
+          deregistrationCaseId: deregistered.caseId,
+          exemptionEndsOn: '2026-12-01',
+        },
+        metadata: { correlationId: makerSpace.caseId, causationId: ended.eventId },
+      },
+    ]);
+    expect(await makerSpaces.recognised(new Date('2027-01-15T00:00:00Z'))).toEqual([]);
   });
 });

@@ -74,6 +74,7 @@ export const TaxEventType = {
   TaxObjectionRaised: 'TaxObjectionRaised',
   TaxRecordClosed: 'TaxRecordClosed',
   TaxExemptionStarted: 'TaxExemptionStarted',
+  TaxExemptionEnded: 'TaxExemptionEnded',
 } as const;
 
 export interface TaxRecordOpenedV1 {

@@ -75,6 +75,18 @@ export interface TaxExemptionStartedV1 {
   startedAt: string;
 }
 
+/** R4.4: a maker space's exemption ends from the first day of the month after its recognition was revoked or ended. */
+export interface TaxExemptionEndedV1 {
+  taxpayerId: string;
+  /** The maker-space recognition case whose exemption ends. */
+  caseId: string;
+  kind: 'maker-space';
+  because: 'recognition-revoked' | 'enterprise-deregistered';
+  /** ISO date, Beijing: the first day without the exemption. */
+  endsOn: string;
+  endedAt: string;
+}
+
 export interface RecordTaxPendingMatterInput {
   idempotencyKey: string;
   taxpayerId: string;
@@ -100,7 +112,15 @@ export interface TaxRecordView {
   clearances: { clearanceId: string; reason: string; clearedBy: Actor; clearedAt: string }[];
   deregistrations: { caseId: string; objectionDueAt: string; verdict?: 'no-objection' | 'objection' }[];
   /** Added with the maker-space exemption; absent from answers of older services. */
-  exemptions?: { caseId: string; kind: 'maker-space'; level: 'national' | 'municipal'; startsOn: string }[];
+  exemptions?: {
+    caseId: string;
+    kind: 'maker-space';
+    level: 'national' | 'municipal';
+    startsOn: string;
+    /** Added with the annual assessment: the first day without the exemption, once it ended. */
+    endsOn?: string;
+    endedBecause?: 'recognition-revoked' | 'enterprise-deregistered';
+  }[];
 }
 
 /** 404: no tax record is open for the credit code. */

@@ -21,6 +21,12 @@ const SCIENCE_KINDS: Record<
     reasonHint: '不予认定时必须填写，申请人会看到此意见。',
     recognition: true,
   },
+  'assessment-guidance': {
+    outcomes: { approve: '已完成指导' },
+    why: '众创空间年度考核不合格（未按期报送或指标未达标），考核流程予以警告并创建此指导任务；连续两年不合格将撤销认定。',
+    reasonHint: '填写约谈及整改指导意见，众创空间会看到。',
+    recognition: true,
+  },
   'grant-review': {
     outcomes: { approve: '审核通过', reject: '不予资助' },
     why: '资金支持申请通过资格审查（或众创空间认定后自动发起）后，资助流程创建此审核任务。',

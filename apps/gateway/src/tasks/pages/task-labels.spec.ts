@@ -27,8 +27,17 @@ describe('task labels', () => {
         'objection-review',
         'grant-payment',
         'clawback-confirmation',
+        'assessment-guidance',
       ].map(taskKindZh),
-    ).toEqual(['众创空间认定审核', '资金支持申请审核', '专家评审', '公示异议处理', '资金拨付', '收回资金确认']);
+    ).toEqual([
+      '众创空间认定审核',
+      '资金支持申请审核',
+      '专家评审',
+      '公示异议处理',
+      '资金拨付',
+      '收回资金确认',
+      '年度考核不合格指导',
+    ]);
   });
 
   it('names the permit authorities’ tasks in Chinese, the renewal review among them', () => {

@@ -21,6 +21,15 @@ const KINDS: Record<string, { label: string; rule: (startedAt?: string) => strin
     label: '众创空间认定审核',
     rule: () => '由科委审核员对照认定条件审核；有不符合的条件时只能不予认定。',
   },
+  'assessment-guidance': {
+    label: '年度考核不合格指导',
+    rule: () =>
+      '年度考核不合格的众创空间予以警告，由科委工作人员约谈并提出整改指导意见；连续两个年度不合格的撤销认定。',
+  },
+  'assessment-report': {
+    label: '年度绩效考核材料报送',
+    rule: () => '众创空间在期限内报送上一年度绩效考核材料；逾期未报送的，按考核不合格处理。',
+  },
   'grant-review': { label: '资金支持申请审核', rule: () => '由科委审核员审核资金支持申请。' },
   'expert-review': {
     label: '专家评审',

@@ -12,6 +12,7 @@ import {
   DeregistrationNoticeReceived,
   TaxClearanceRecorded,
   TaxExemptionStarted,
+  TaxExemptionEnded,
   TaxNoObjectionRaised,
   TaxObjectionRaised,
   TaxPendingMatterRecorded,
@@ -151,6 +152,22 @@ export class TaxRecord extends AggregateRoot {
 
   onTaxExemptionStarted({ caseId, kind, level, startsOn }: TaxExemptionStarted): void {
     this.exemptions.push({ caseId, kind, level, startsOn });
+  }
+
+  /**
+   * The exemption of a revoked or ended recognition (R4.4) ends on `endsOn`; once per case, and also on a closed
+   * record (a deregistration closes it in the same breath). A case with no exemption here has nothing to end.
+   */
+  endMakerSpaceExemption(caseId: string, because: TaxExemptionEnded['because'], endsOn: string, at: Date): void {
+    const exemption = this.exemptions.find((e) => e.caseId === caseId);
+    if (!exemption || exemption.endsOn) return;
+    const { taxpayerId } = this;
+    this.apply(new TaxExemptionEnded({ taxpayerId, caseId, kind: 'maker-space', because, endsOn, endedAt: iso(at) }));
+  }
+
+  onTaxExemptionEnded({ caseId, because, endsOn }: TaxExemptionEnded): void {
+    const exemption = this.exemptions.find((e) => e.caseId === caseId);
+    if (exemption) Object.assign(exemption, { endsOn, endedBecause: because });
   }
 
   get isClosed(): boolean {

@@ -7,6 +7,7 @@ import type {
   TaxRecordClosedV1,
   TaxRecordOpenedV1,
   TaxExemptionStartedV1,
+  TaxExemptionEndedV1,
 } from '@govflow/contracts';
 import { domainEvent } from '../../shared/domain-event';
 
@@ -33,6 +34,9 @@ export class TaxRecordClosed extends domainEvent<TaxRecordClosedV1>() {}
 /** MakerSpaceRecognized reached tax: the exemption runs from the first day of the next month (R4.1). */
 export class TaxExemptionStarted extends domainEvent<TaxExemptionStartedV1>() {}
 
+/** MakerSpaceRecognitionRevoked or MakerSpaceRecognitionEnded reached tax: the exemption ends next month (R4.4). */
+export class TaxExemptionEnded extends domainEvent<TaxExemptionEndedV1>() {}
+
 export const taxRecordEvents = [
   TaxRecordOpened,
   TaxPendingMatterRecorded,
@@ -42,4 +46,5 @@ export const taxRecordEvents = [
   TaxObjectionRaised,
   TaxRecordClosed,
   TaxExemptionStarted,
+  TaxExemptionEnded,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@govflow/messaging';
 import { AnswerDeregistrationNoticeHandler } from '../clearance/answer-deregistration-notice.handler';
+import { EndExemptionWhenRecognitionEndsHandler } from './end-exemption-when-recognition-ends.handler';
 import { CloseTaxRecordWhenDeregisteredHandler } from './close-tax-record-when-deregistered.handler';
 import { OpenTaxRecordWhenLicenseIssuedHandler } from './open-tax-record-when-license-issued.handler';
 import { StartExemptionWhenMakerSpaceRecognizedHandler } from './start-exemption-when-maker-space-recognized.handler';
@@ -13,6 +14,7 @@ export class RegistrationEventsDispatch {
     private readonly answerNotice: AnswerDeregistrationNoticeHandler,
     private readonly closeTaxRecord: CloseTaxRecordWhenDeregisteredHandler,
     private readonly startExemption: StartExemptionWhenMakerSpaceRecognizedHandler,
+    private readonly endExemption: EndExemptionWhenRecognitionEndsHandler,
   ) {}
 
   async handle(event: RecordedEvent, now: Date): Promise<void> {
@@ -20,5 +22,6 @@ export class RegistrationEventsDispatch {
     await this.answerNotice.handle(event, now);
     await this.closeTaxRecord.handle(event, now);
     await this.startExemption.handle(event, now);
+    await this.endExemption.handle(event, now);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Producer } from 'kafkajs';
-import { type MakerSpaceRecognizedV1, Topic } from '@govflow/contracts';
+import { type MakerSpaceRecognitionRevokedV1, type MakerSpaceRecognizedV1, Topic } from '@govflow/contracts';
 import { createEventProducer, createKafka, type RecordedEvent, toKafkaMessage } from '@govflow/messaging';
 import { HealthRegistry } from '@govflow/platform';
 import { eventually } from '../../../../../test/support/event-fixtures';
@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../../test/suppo
 import { createTestNamespace } from '../../../../../test/support/temporal-namespace';
 import { loadTaxConfig } from '../../config/env.schema';
 import { TaxModule } from '../../tax.module';
+import { TaxRecords } from '../tax-records';
 import { StartExemptionWhenMakerSpaceRecognizedHandler } from './start-exemption-when-maker-space-recognized.handler';
 
 jest.setTimeout(60000);
@@ -107,5 +108,47 @@ describe(StartExemptionWhenMakerSpaceRecognizedHandler.name, () => {
       data: { taxpayerId: creditCode, caseId: recognitionCaseId, level: 'national', startsOn: '2026-12-01' },
       metadata: { actor: { id: 'tax-service' }, correlationId: recognitionCaseId, causationId: event.eventId },
     });
+  });
+
+  it('ends the exemption from the first day of the next month when the recognition is revoked; the record shows both', async () => {
+    const revoked: MakerSpaceRecognitionRevokedV1 = {
+      caseId: recognitionCaseId,
+      creditCode,
+      enterpriseName: '北京通州创客空间有限公司',
+      year: 2027,
+      consecutiveFails: 2,
+      revokedAt: '2028-02-20T02:00:00.000Z',
+      exemptionEndsOn: '2028-03-01',
+    };
+    const event = envelope(
+      'MakerSpaceRecognitionRevoked',
+      `maker-space-case-${recognitionCaseId}`,
+      recognitionCaseId,
+      revoked,
+    );
+    await producer.send({ topic: Topic.ScienceCommissionEvents, messages: [toKafkaMessage(event)] });
+    await producer.send({ topic: Topic.ScienceCommissionEvents, messages: [toKafkaMessage(event)] }); // redelivered
+
+    await eventually('TaxExemptionEnded on tax.events', () =>
+      Promise.resolve(tail.events.some((e) => e.type === 'TaxExemptionEnded')),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const endings = tail.events.filter((e) => e.type === 'TaxExemptionEnded');
+    expect(endings).toHaveLength(1);
+    expect(endings[0]).toMatchObject({
+      data: { taxpayerId: creditCode, caseId: recognitionCaseId, because: 'recognition-revoked', endsOn: '2028-03-01' },
+      metadata: { actor: { id: 'tax-service' }, correlationId: recognitionCaseId, causationId: event.eventId },
+    });
+    const view = (await app.get(TaxRecords).load(creditCode)).view();
+    expect(view.exemptions).toEqual([
+      {
+        caseId: recognitionCaseId,
+        kind: 'maker-space',
+        level: 'national',
+        startsOn: '2026-12-01',
+        endsOn: '2028-03-01',
+        endedBecause: 'recognition-revoked',
+      },
+    ]);
   });
 });
