@@ -15,7 +15,11 @@ const apps = [
     database: 'science_commission',
     checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox', 'audit-log'],
   },
-  { name: 'permits', database: 'permits', checks: ['postgres', 'kafka', 'temporal', 'worker', 'outbox', 'audit-log'] },
+  {
+    name: 'permits',
+    database: 'permits',
+    checks: ['postgres', 'kafka', 'temporal', 'worker', 'inbox', 'outbox', 'audit-log'],
+  },
   { name: 'orchestrator', database: undefined, checks: ['kafka', 'temporal', 'worker'] },
 ];
 

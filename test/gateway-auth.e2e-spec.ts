@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { DEMO_USERS } from '../apps/gateway/src/auth/users/demo-users';
 import { LocalUsersInitializer } from '../apps/gateway/src/auth/users/local-users.initializer';
 import { UserStore } from '../apps/gateway/src/auth/users/user-store';
 import { DEVELOPMENT_SIGNING_SECRET } from '../apps/gateway/src/config/env.schema';
@@ -86,7 +87,9 @@ describe('the gateway process in production mode', () => {
   it('refuses to start while the seeded demo users are in its database, naming them', async () => {
     await expectRefusal(
       { DATABASE_URL: await database({ seeded: true }), AUTH_SIGNING_SECRET: strongSecret },
-      /DATABASE_URL: the users table holds 17 seeded demo user\(s\) with a public password \(admin, .*\)/,
+      new RegExp(
+        `DATABASE_URL: the users table holds ${DEMO_USERS.length} seeded demo user\\(s\\) with a public password \\(admin, .*\\)`,
+      ),
     );
   });
 

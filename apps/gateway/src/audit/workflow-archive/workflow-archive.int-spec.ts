@@ -77,14 +77,14 @@ describe('archived workflow histories', () => {
 
 /**
  * A just-registered namespace can be described before the worker's own check knows it (seen once in CI on a loaded
- * machine: NamespaceNotFound from Worker.create); retry that one error for a while.
+ * machine: NamespaceNotFound from Worker.create, for more than 30 s once); retry that one error for up to 90 s.
  */
 async function workerOnceNamespaceIsKnown(namespace: string, taskQueue: string): Promise<Worker> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await Worker.create({ namespace, taskQueue, workflowsPath: require.resolve('../../../../../workflows') });
     } catch (error) {
-      if (attempt >= 30 || !String(error).includes('not found')) throw error;
+      if (attempt >= 90 || !String(error).includes('not found')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
