@@ -533,6 +533,7 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
         'enterprise-directory',
         'enterprise-permits',
         'science-record',
+        'tax-record',
       ]);
       expect(models.body.every((m) => typeof m.lag === 'number')).toBe(true);
       expect((await registrantApi.post('/api/admin/integrity')).status).toBe(403);

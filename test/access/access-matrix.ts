@@ -121,6 +121,12 @@ export const accessMatrix: Record<string, AccessRow> = {
   'POST /api/supervision/{creditCode}/records': row(403, { rightOfficer: 'ok' }),
 
   // Tax officers keep the tax record.
+  // The tax record of the fixture credit code: nobody holds it, so whoever may read records is told 404.
+  'GET /api/tax/records/{creditCode}': row(
+    403,
+    { owner: 404, otherRegistrant: 404, rightOfficer: 404, admin: 404 },
+    { dept: 'tax' },
+  ),
   'POST /api/tax/records/{creditCode}/pending-matters': row(403, { rightOfficer: 'ok' }, { dept: 'tax' }),
   'POST /api/tax/records/{creditCode}/clearance': row(403, { rightOfficer: 'ok' }, { dept: 'tax' }),
 

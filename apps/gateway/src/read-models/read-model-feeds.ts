@@ -4,6 +4,7 @@ import { AUDITED_TOPICS, AuditTrailProjection } from '../audit/audit-trail/audit
 import { EnterpriseDirectoryProjection } from '../permits/read-models/enterprise-directory.projection';
 import { EnterprisePermitsProjection } from '../permits/read-models/enterprise-permits.projection';
 import { ScienceRecordProjection } from '../science/record/science-record.projection';
+import { TaxRecordProjection } from '../tax-records/read-model/tax-record.projection';
 import { TaskInboxProjection } from '../tasks/task-inbox/task-inbox.projection';
 
 export const readModelNames = [
@@ -12,6 +13,7 @@ export const readModelNames = [
   'enterprise-directory',
   'enterprise-permits',
   'science-record',
+  'tax-record',
 ] as const;
 export type ReadModelName = (typeof readModelNames)[number];
 
@@ -53,6 +55,12 @@ export const readModelFeeds = (groupPrefix: string): ReadModelFeed[] => [
     projection: new ScienceRecordProjection(),
     topics: [Topic.ScienceCommissionEvents],
     groupId: `${groupPrefix}.science-record`,
+  },
+  {
+    readModel: 'tax-record',
+    projection: new TaxRecordProjection(),
+    topics: [Topic.TaxEvents],
+    groupId: `${groupPrefix}.tax-record`,
   },
   ...AUDITED_TOPICS.map((topic): ReadModelFeed => ({
     readModel: 'audit-trail',
