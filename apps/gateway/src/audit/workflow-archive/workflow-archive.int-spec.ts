@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { CaseSearchAttribute } from '@govflow/contracts';
 import { servers, uniqueId } from '../../../../../test/support/servers';
 import { createTestNamespace } from '../../../../../test/support/temporal-namespace';
@@ -15,6 +15,7 @@ describe('archived workflow histories', () => {
   let namespace: string;
   let gateway: BootedGateway;
   let connection: Connection;
+  let native: NativeConnection;
   let worker: Worker;
   let running: Promise<void>;
   const taskQueue = uniqueId('archive');
@@ -22,7 +23,8 @@ describe('archived workflow histories', () => {
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     namespace = await createTestNamespace('gw-archive');
-    worker = await workerOnceNamespaceIsKnown(namespace, taskQueue);
+    native = await NativeConnection.connect({ address: servers.temporalAddress });
+    worker = await workerOnceNamespaceIsKnown(native, namespace, taskQueue);
     running = worker.run();
     connection = await Connection.connect({ address: servers.temporalAddress });
     gateway = await bootGateway({ temporalNamespace: namespace });
@@ -32,6 +34,7 @@ describe('archived workflow histories', () => {
     worker?.shutdown();
     await running;
     await connection?.close();
+    await native?.close();
   });
 
   it("keeps a closed workflow's full history in PostgreSQL, listed under its case, and it still replays", async () => {
@@ -76,15 +79,21 @@ describe('archived workflow histories', () => {
 });
 
 /**
- * A just-registered namespace can be described before the worker's own check knows it (seen once in CI on a loaded
- * machine: NamespaceNotFound from Worker.create, for more than 30 s once); retry that one error for up to 90 s.
+ * A just-registered namespace can be described before the worker's own check knows it (NamespaceNotFound from
+ * Worker.create on a loaded machine); retry that one error for a while. The worker connects to the test's server: on
+ * its own, Worker.create would dial the default 127.0.0.1:7233, another server when the ports are moved.
  */
-async function workerOnceNamespaceIsKnown(namespace: string, taskQueue: string): Promise<Worker> {
+async function workerOnceNamespaceIsKnown(
+  connection: NativeConnection,
+  namespace: string,
+  taskQueue: string,
+): Promise<Worker> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await Worker.create({ namespace, taskQueue, workflowsPath: require.resolve('../../../../../workflows') });
+      const workflowsPath = require.resolve('../../../../../workflows');
+      return await Worker.create({ connection, namespace, taskQueue, workflowsPath });
     } catch (error) {
-      if (attempt >= 90 || !String(error).includes('not found')) throw error;
+      if (attempt >= 60 || !String(error).includes('not found')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
