@@ -119,7 +119,8 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
     expect(service.callsFor(caseId).deregisterEnterprise).toMatchObject([{ by: officerLi }]);
     const history = await handle.fetchHistory();
     console.log(`deregistration history events (approved, no objection): ${history.events?.length}`);
-    expect(history.events?.length).toBeLessThanOrEqual(90); // 87 when measured (2026-11-29)
+    // 87 to 93 measured (2026-11-29): two workflow tasks more when activities and timers interleave differently.
+    expect(history.events?.length).toBeLessThanOrEqual(96);
   });
 
   it('announces for 45 days under the policy in force from 2017-03-01', async () => {
