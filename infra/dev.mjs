@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The one entry point for local servers: node infra/dev.mjs up | down | status | env
+// The one entry point for local servers: node infra/dev.mjs up | down | status | env, and for the fault suite
+// kill-broker N | restart-broker N | brokers (KAFKA_BROKERS_COUNT=3 runs a 3-broker Kafka cluster).
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +15,9 @@ async function loadComponents(names = componentNames) {
   return Promise.all(names.map(async (name) => (await import(`./lib/${name}.mjs`)).default));
 }
 
+// A server of several processes (a Kafka cluster) says itself whether any of them runs.
+const running = (component) => component.isRunning?.() ?? isRunning(component.name);
+
 const logFor = (name) => (line) => console.log(`[${name}] ${line}`);
 
 /**
@@ -21,9 +25,9 @@ const logFor = (name) => (line) => console.log(`[${name}] ${line}`);
  * another program fails it before anything starts; a server that fails to start fails it after the servers this
  * call started are stopped again.
  */
-export async function up() {
-  const components = await loadComponents();
-  await requireFreePorts(components.filter((c) => !isRunning(c.name)).flatMap((c) => c.ports()));
+export async function up(names = componentNames) {
+  const components = await loadComponents(names);
+  await requireFreePorts(components.filter((c) => !running(c)).flatMap((c) => c.ports()));
   const before = await Promise.all(components.map((c) => c.status()));
   const results = await Promise.allSettled(
     components.map(async (component, i) => {
@@ -78,16 +82,52 @@ export async function serverEnv() {
   return Object.assign({}, ...components.map((c) => c.env()));
 }
 
-async function main(command) {
+/** Names given on the command line (`up kafka`), checked; all servers when none. */
+function namesFrom(args) {
+  const unknown = args.filter((name) => !componentNames.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown server ${unknown.join(', ')}: use ${componentNames.join(', ')}`);
+  return args.length > 0 ? args : componentNames;
+}
+
+function brokerFrom(arg) {
+  const broker = Number(arg);
+  if (!Number.isInteger(broker)) throw new Error('usage: node infra/dev.mjs kill-broker|restart-broker <1…N>');
+  return broker;
+}
+
+async function main(command, args) {
   switch (command) {
     case 'up': {
-      await up();
-      for (const s of await status()) console.log(`${s.name.padEnd(9)} up      ${s.detail}`);
+      const names = namesFrom(args);
+      await up(names);
+      for (const s of (await status()).filter((c) => names.includes(c.name)))
+        console.log(`${s.name.padEnd(9)} up      ${s.detail}`);
       return;
     }
     case 'down':
-      await down();
+      await down(namesFrom(args));
       return;
+    case 'kill-broker': {
+      const { killBroker } = await import('./lib/kafka.mjs');
+      await killBroker(brokerFrom(args[0]));
+      console.log(`[kafka] broker ${args[0]} killed`);
+      return;
+    }
+    case 'restart-broker': {
+      const { restartBroker } = await import('./lib/kafka.mjs');
+      await restartBroker(brokerFrom(args[0]), logFor('kafka'));
+      return;
+    }
+    case 'wait-in-sync': {
+      const { waitForInSyncReplicas } = await import('./lib/kafka.mjs');
+      await waitForInSyncReplicas();
+      return;
+    }
+    case 'brokers': {
+      const { brokerProcesses } = await import('./lib/kafka.mjs');
+      console.log(JSON.stringify(brokerProcesses()));
+      return;
+    }
     case 'status': {
       let allUp = true;
       for (const s of await status()) {
@@ -101,13 +141,16 @@ async function main(command) {
       for (const [key, value] of Object.entries(await serverEnv())) console.log(`export ${key}=${value}`);
       return;
     default:
-      console.error('usage: node infra/dev.mjs up | down | status | env');
+      console.error(
+        'usage: node infra/dev.mjs up | down [postgres|kafka|temporal…] | status | env\n' +
+          '       node infra/dev.mjs kill-broker N | restart-broker N | wait-in-sync | brokers',
+      );
       process.exitCode = 2;
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main(process.argv[2]).catch((error) => {
+  main(process.argv[2], process.argv.slice(3)).catch((error) => {
     console.error(error.message);
     process.exitCode = 1;
   });

@@ -16,6 +16,15 @@ const int = (name, fallback) => {
   return value;
 };
 
+const count = (name, fallback, max) => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return value;
+};
+
 export const localDir = path.resolve(env.INFRA_DIR ?? path.join(projectRoot, '.local'));
 
 // As root, PostgreSQL runs as the `postgres` user, who may not enter the project (a clone under /root or in a
@@ -47,7 +56,13 @@ export const config = {
   kafka: {
     port: int('KAFKA_PORT', 19092),
     controllerPort: int('KAFKA_CONTROLLER_PORT', 19093),
+    // 1: one combined broker+controller in .local/kafka (the default). 3 (or more): a cluster in
+    // .local/kafka-cluster, node n listening on KAFKA_PORT + 2(n-1) and KAFKA_CONTROLLER_PORT + 2(n-1).
+    brokersCount: count('KAFKA_BROKERS_COUNT', 1, 5),
     dir: path.join(localDir, 'kafka'),
+    clusterDir: path.join(localDir, 'kafka-cluster'),
+    // The broker jars; another checkout's (or another INFRA_DIR's) can be shared, as the cluster test does.
+    libsDir: path.resolve(env.INFRA_KAFKA_LIBS ?? path.join(localDir, 'kafka', 'libs')),
   },
   temporal: {
     port: int('TEMPORAL_PORT', 7233),

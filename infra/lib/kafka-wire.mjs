@@ -130,26 +130,27 @@ export function kafkaWireClient({ host, port }) {
       internal: x.int8() !== 0,
       partitions: x.array((p) => {
         const partition = { errorCode: p.int16(), index: p.int32(), leader: p.int32() };
-        p.array((q) => q.int32()); // replicas
-        p.array((q) => q.int32()); // isr
+        partition.replicas = p.array((q) => q.int32());
+        partition.isr = p.array((q) => q.int32());
         return partition;
       }),
     }));
     return { brokers: brokerList, topics: topicList };
   }
 
-  /** CreateTopics v2 (the lowest version Kafka 4 still accepts; Kafka 3.x accepts it too). */
+  /**
+   * CreateTopics v2 (the lowest version Kafka 4 still accepts; Kafka 3.x accepts it too). Each topic:
+   * { name, partitions, replicationFactor = 1, configs = {} } (configs not given keep the broker's defaults).
+   */
   async function createTopics(list, timeoutMs = 15000) {
     const body = new Writer()
-      .array(
-        list,
-        (w, topic) =>
-          w
-            .string(topic.name)
-            .int32(topic.partitions)
-            .int16(1) // replication factor
-            .array([], () => {}) // assignments: none, the broker places partitions
-            .array([], () => {}), // configs: broker defaults
+      .array(list, (w, topic) =>
+        w
+          .string(topic.name)
+          .int32(topic.partitions)
+          .int16(topic.replicationFactor ?? 1)
+          .array([], () => {}) // assignments: none, the broker places partitions
+          .array(Object.entries(topic.configs ?? {}), (c, [key, value]) => c.string(key).string(String(value))),
       )
       .int32(timeoutMs)
       .int8(0) // validate_only

@@ -1,5 +1,6 @@
-// Local single-node Apache Kafka (KRaft combined mode: broker + controller) on loopback, for development and CI.
-// Jars come from Maven Central (infra/kafka/pom.xml) into .local/kafka/libs; the broker runs as
+// Local Apache Kafka in KRaft mode on loopback, for development and CI. By default one node that is broker and
+// controller at once; KAFKA_BROKERS_COUNT=3 runs a cluster of three such combined nodes instead (see `nodes`).
+// Jars come from Maven Central (infra/kafka/pom.xml) into .local/kafka/libs; each node runs as
 // `java -cp 'libs/*' kafka.Kafka server.properties`. Readiness and topic creation speak the Kafka wire
 // protocol directly (ApiVersions v0, Metadata v4, CreateTopics v2), so no JVM tool is started for them.
 import { createHash, randomBytes } from 'node:crypto';
@@ -24,15 +25,36 @@ import {
 
 const NAME = 'kafka';
 const { host } = config;
-const { port, controllerPort, dir } = config.kafka;
+const { port, controllerPort, dir, clusterDir, libsDir, brokersCount } = config.kafka;
 const pom = path.join(projectRoot, 'infra', 'kafka', 'pom.xml');
-const libsDir = path.join(dir, 'libs');
 const installedMarker = path.join(libsDir, '.installed');
-const dataDir = path.join(dir, 'data');
-const propertiesFile = path.join(dir, 'server.properties');
-const log4jFile = path.join(dir, 'log4j2.properties');
-const clusterIdFile = path.join(dir, 'cluster-id');
-const NODE_ID = 1;
+const clustered = brokersCount > 1;
+
+/**
+ * The nodes, numbered from 1 (their node.id). Each is broker and controller at once ("combined" mode), also in a
+ * cluster: three controllers outside the brokers would be six JVMs on a 2-core dev machine, and the quorum of three
+ * combined nodes still survives losing any one of them, which is what the fault suite kills. Kafka advises separate
+ * controllers for production clusters, where a busy broker must not slow the quorum; this one is for dev and tests.
+ */
+const nodes = Array.from({ length: brokersCount }, (_, i) => {
+  const nodeId = i + 1;
+  const home = clustered ? path.join(clusterDir, `node-${nodeId}`) : dir;
+  return Object.freeze({
+    nodeId,
+    name: clustered ? `${NAME}-${nodeId}` : NAME,
+    home,
+    dataDir: path.join(home, 'data'),
+    propertiesFile: path.join(home, 'server.properties'),
+    port: port + 2 * i,
+    controllerPort: controllerPort + 2 * i,
+  });
+});
+const log4jFile = path.join(clustered ? clusterDir : dir, 'log4j2.properties');
+const clusterIdFile = path.join(clustered ? clusterDir : dir, 'cluster-id');
+
+/** Replication: every partition on 3 brokers (or all, if fewer), and acks=all needs 2 of them in sync. */
+const replicationFactor = Math.min(3, brokersCount);
+const minInSyncReplicas = replicationFactor >= 3 ? 2 : 1;
 
 /** The project's topics (libs/contracts/src/topics.json), created idempotently by `start` with these partition counts. */
 export const topics = Object.freeze(
@@ -44,9 +66,10 @@ export const topics = Object.freeze(
 /** A copy of the topic list ({ name, partitions }), for scripts and tests that create or check topics. */
 export const getTopics = () => topics.map((topic) => ({ ...topic }));
 
-export const brokers = () => `${host}:${port}`;
+/** The bootstrap list the apps get as KAFKA_BROKERS: every node's address, comma-separated. */
+export const brokers = () => nodes.map((node) => `${host}:${node.port}`).join(',');
 
-const cdsArchive = path.join(dir, 'kafka-cds.jsa');
+const cdsArchive = path.join(path.dirname(libsDir), 'kafka-cds.jsa');
 
 /**
  * JVM options: small heap, serial GC and C1 only, which start fastest on a 2-core machine (about 3 s to ready
@@ -55,7 +78,13 @@ const cdsArchive = path.join(dir, 'kafka-cds.jsa');
 const jvmOptions = () =>
   process.env.KAFKA_JVM_OPTS?.trim()
     ? process.env.KAFKA_JVM_OPTS.trim().split(/\s+/)
-    : ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+    : [
+        // Three brokers share the machine: a smaller heap each (a dev broker uses well under 200 MB).
+        ...(clustered ? ['-Xms64m', '-Xmx256m'] : ['-Xms128m', '-Xmx512m']),
+        '-XX:+UseSerialGC',
+        '-XX:TieredStopAtLevel=1',
+        '-Djava.awt.headless=true',
+      ];
 const javaBase = () => [...jvmOptions(), `-Dlog4j2.configurationFile=${log4jFile}`, '-cp', path.join(libsDir, '*')];
 
 /**
@@ -63,8 +92,10 @@ const javaBase = () => [...jvmOptions(), `-Dlog4j2.configurationFile=${log4jFile
  * (on `stop`), later runs map it and reach ready about 1.2 s sooner. The archive is dropped on every install;
  * a JVM that finds it stale (another JDK) ignores it. Not used when KAFKA_JVM_OPTS is set.
  */
-const cdsOptions = () => {
+const cdsOptions = (node) => {
   if (process.env.KAFKA_JVM_OPTS?.trim()) return [];
+  // In a cluster only node 1 records the archive, so that two JVMs never write it at once.
+  if (!fs.existsSync(cdsArchive) && node.nodeId !== 1) return [];
   const use = fs.existsSync(cdsArchive)
     ? `-XX:SharedArchiveFile=${cdsArchive}`
     : `-XX:ArchiveClassesAtExit=${cdsArchive}`;
@@ -89,38 +120,48 @@ function requireCommand(command) {
 // ---------------------------------------------------------------------------------------------------------
 // Configuration and storage
 
-function writeConfig() {
-  fs.mkdirSync(dir, { recursive: true });
+function writeConfig(node) {
+  fs.mkdirSync(node.home, { recursive: true });
   const properties = {
     'process.roles': 'broker,controller',
-    'node.id': NODE_ID,
-    listeners: `PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://${host}:${port}`,
+    'node.id': node.nodeId,
+    listeners: `PLAINTEXT://${host}:${node.port},CONTROLLER://${host}:${node.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://${host}:${node.port}`,
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name': 'PLAINTEXT',
     'controller.listener.names': 'CONTROLLER',
-    'controller.quorum.voters': `${NODE_ID}@${host}:${controllerPort}`,
-    'log.dirs': dataDir,
+    'controller.quorum.voters': nodes.map((n) => `${n.nodeId}@${host}:${n.controllerPort}`).join(','),
+    'log.dirs': node.dataDir,
     'num.partitions': 3,
-    'default.replication.factor': 1,
-    'min.insync.replicas': 1,
+    // Also for topics the apps and tests create themselves (kafkajs admin without a replication factor).
+    'default.replication.factor': replicationFactor,
+    'min.insync.replicas': minInSyncReplicas,
     'auto.create.topics.enable': false,
-    'offsets.topic.replication.factor': 1,
-    // Fewer internal partitions than the default 50: a single dev broker, and groups/transactions start sooner.
+    'offsets.topic.replication.factor': replicationFactor,
+    // Fewer internal partitions than the default 50: a dev cluster, and groups/transactions start sooner.
     'offsets.topic.num.partitions': 5,
-    'transaction.state.log.replication.factor': 1,
-    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.replication.factor': replicationFactor,
+    'transaction.state.log.min.isr': minInSyncReplicas,
     'transaction.state.log.num.partitions': 5,
-    'share.coordinator.state.topic.replication.factor': 1,
-    'share.coordinator.state.topic.min.isr': 1,
+    'share.coordinator.state.topic.replication.factor': replicationFactor,
+    'share.coordinator.state.topic.min.isr': minInSyncReplicas,
     'group.initial.rebalance.delay.ms': 0,
     'num.network.threads': 2,
-    'num.io.threads': 4,
+    'num.io.threads': clustered ? 2 : 4,
+    // A killed broker's partitions must not wait long for new leaders: the controller fences a broker whose
+    // heartbeats stop for this long (default 9 s), and a restarted one takes its leaderships back soon.
+    ...(clustered
+      ? {
+          'broker.heartbeat.interval.ms': 1000,
+          'broker.session.timeout.ms': 4000,
+          'leader.imbalance.check.interval.seconds': 10,
+        }
+      : {}),
   };
   const text = `# Generated by infra/lib/kafka.mjs on every start; edit that file instead.\n${Object.entries(properties)
     .map(([key, value]) => `${key}=${value}`)
     .join('\n')}\n`;
-  fs.writeFileSync(propertiesFile, text);
+  fs.writeFileSync(node.propertiesFile, text);
   fs.writeFileSync(
     log4jFile,
     [
@@ -156,35 +197,55 @@ function clusterId() {
   return id;
 }
 
-function formatStorage(log) {
-  if (fs.existsSync(path.join(dataDir, 'meta.properties'))) return;
+function formatStorage(node, log) {
+  if (fs.existsSync(path.join(node.dataDir, 'meta.properties'))) return;
   const id = clusterId();
-  log(`formatting storage in ${path.relative(projectRoot, dataDir)} (cluster id ${id})`);
+  log(`formatting storage in ${path.relative(projectRoot, node.dataDir)} (cluster id ${id})`);
   const result = spawnSync(
     'java',
-    [...javaBase(), 'kafka.tools.StorageTool', 'format', '-t', id, '-c', propertiesFile],
+    [...javaBase(), 'kafka.tools.StorageTool', 'format', '-t', id, '-c', node.propertiesFile],
     {
-      cwd: dir,
+      cwd: node.home,
       encoding: 'utf8',
     },
   );
-  appendLog(`storage format\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+  appendLog(node, `storage format\n${result.stdout ?? ''}${result.stderr ?? ''}`);
   if (result.error || result.status !== 0) {
     throw new ComponentFailed(NAME, `storage format failed (${result.error?.message ?? `exit ${result.status}`})`);
   }
 }
 
-const { apiVersions, metadata, createTopics } = kafkaWireClient({ host, port });
+const clients = new Map(nodes.map((node) => [node.nodeId, kafkaWireClient({ host, port: node.port })]));
+const clientOf = (node) => clients.get(node.nodeId);
 
-/** Ready when the broker answers ApiVersions without error and lists itself in Metadata (registered, unfenced). */
-async function ready() {
+/** Runs `ask` against the first node that answers it (in a cluster one may be down). */
+async function anyNode(ask) {
+  let lastError;
+  for (const node of nodes) {
+    try {
+      return await ask(clientOf(node));
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+const metadata = (names, options) => anyNode((client) => client.metadata(names, options));
+
+/** A node is ready when it answers ApiVersions without error and its Metadata lists it (registered, unfenced). */
+async function nodeReady(node) {
   try {
-    if ((await apiVersions({ timeoutMs: 2000 })) !== 0) return false;
-    const { brokers: list } = await metadata([], { timeoutMs: 2000 });
-    return list.some((broker) => broker.nodeId === NODE_ID);
+    if ((await clientOf(node).apiVersions({ timeoutMs: 2000 })) !== 0) return false;
+    const { brokers: list } = await clientOf(node).metadata([], { timeoutMs: 2000 });
+    return list.some((broker) => broker.nodeId === node.nodeId);
   } catch {
     return false;
   }
+}
+
+/** Ready when every node is: in a cluster, each broker is registered with the quorum. */
+async function ready() {
+  return (await Promise.all(nodes.map(nodeReady))).every(Boolean);
 }
 
 const TOPIC_ALREADY_EXISTS = 36;
@@ -201,16 +262,26 @@ async function ensureTopics(log) {
         `warning: topic ${topic.name} has ${found.partitions.length} partitions, expected ${topic.partitions} (left as is)`,
       );
     }
+    if (found && found.partitions.some((p) => p.replicas.length !== replicationFactor)) {
+      log(`warning: topic ${topic.name} is not on ${replicationFactor} replicas (left as is)`);
+    }
   }
   if (missing.length > 0) {
-    const results = await createTopics(missing);
+    const results = await clientOf(nodes[0]).createTopics(
+      missing.map((t) => ({
+        ...t,
+        replicationFactor,
+        configs: { 'min.insync.replicas': minInSyncReplicas },
+      })),
+    );
     const failed = results.filter((t) => t.errorCode !== 0 && t.errorCode !== TOPIC_ALREADY_EXISTS);
     if (failed.length > 0) {
       throw new Error(
         `could not create topics: ${failed.map((t) => `${t.name} (error ${t.errorCode}: ${t.errorMessage})`).join(', ')}`,
       );
     }
-    log(`created topics ${missing.map((t) => `${t.name}(${t.partitions})`).join(', ')}`);
+    const replicas = clustered ? `, ${replicationFactor} replicas, min.insync.replicas ${minInSyncReplicas}` : '';
+    log(`created topics ${missing.map((t) => `${t.name}(${t.partitions})`).join(', ')}${replicas}`);
   }
   // Wait until every topic has a leader for each partition, so clients connecting right after `up` never see
   // LEADER_NOT_AVAILABLE.
@@ -234,15 +305,121 @@ async function ensureTopics(log) {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function appendLog(text) {
+function appendLog(node, text) {
   fs.mkdirSync(config.logDir, { recursive: true });
-  fs.appendFileSync(logFile(NAME), `\n--- ${new Date().toISOString()} ${text}\n`);
+  fs.appendFileSync(logFile(node.name), `\n--- ${new Date().toISOString()} ${text}\n`);
 }
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const address = (node) => `${host}:${node.port}`;
+
+/** Starts one node (its storage formatted once, its data kept across restarts) and waits until it is ready. */
+async function startNode(node, log) {
+  writeConfig(node);
+  formatStorage(node, log);
+  startDetached(node.name, 'java', [...cdsOptions(node), ...javaBase(), 'kafka.Kafka', node.propertiesFile], {
+    cwd: node.home,
+    component: NAME,
+  });
+  try {
+    await waitUntil(node.name, () => nodeReady(node), { timeoutMs: 90000 });
+  } catch (error) {
+    const failure = error instanceof ComponentFailed ? error : new ComponentFailed(node.name, error.message);
+    await stopRecorded(node.name, { graceMs: 5000 });
+    throw failure;
+  }
+}
+
+const nodePorts = (node) => [
+  [node.port, 'KAFKA_PORT'],
+  [node.controllerPort, 'KAFKA_CONTROLLER_PORT'],
+];
+
+function nodeAt(broker) {
+  const node = nodes.find((n) => n.nodeId === broker);
+  if (!node) throw new RangeError(`no Kafka broker ${broker}: brokers are numbered 1 to ${nodes.length}`);
+  return node;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Faults: what the fault suite uses to take one broker away and bring it back (`node infra/dev.mjs kill-broker 2`
+// does the same from a shell or a jest test, which cannot import this module).
+
+/** Each broker (numbered from 1, its node.id) with its address, pid file name, pid and whether it runs. */
+export function brokerProcesses() {
+  return nodes.map((node) => {
+    const pid = readPid(node.name);
+    return {
+      broker: node.nodeId,
+      address: address(node),
+      controllerPort: node.controllerPort,
+      name: node.name,
+      pid: isRunning(node.name) ? pid : undefined,
+      running: isRunning(node.name),
+      log: logFile(node.name),
+    };
+  });
+}
+
+/** SIGKILLs broker `broker` (1…KAFKA_BROKERS_COUNT) and waits until it is gone; its data stays. */
+export async function killBroker(broker) {
+  const node = nodeAt(broker);
+  if (!isRunning(node.name)) throw new Error(`Kafka broker ${broker} is not running`);
+  await stopRecorded(node.name, { signal: 'SIGKILL', graceMs: 10000 });
+}
+
+/** Starts broker `broker` again on its data and waits until it is registered with the quorum. */
+export async function restartBroker(broker, log = () => {}) {
+  const node = nodeAt(broker);
+  if (isRunning(node.name)) throw new Error(`Kafka broker ${broker} is already running`);
+  await requireFreePorts(nodePorts(node));
+  const began = Date.now();
+  await startNode(node, log);
+  log(`broker ${broker} ready on ${address(node)} in ${seconds(began)} (pid ${readPid(node.name)})`);
+}
+
+/**
+ * Partitions (of the named topics, or all) whose in-sync replicas are fewer than their replicas: after a restart,
+ * the fault suite waits for none before it kills the next broker, or it would take a second copy away.
+ */
+export async function underReplicatedPartitions(topicNames = null) {
+  const { topics: found } = await metadata(topicNames);
+  return found.flatMap((t) =>
+    t.partitions.filter((p) => p.isr.length < p.replicas.length).map((p) => `${t.name}[${p.index}]`),
+  );
+}
+
+/** Waits until every partition has all its replicas in sync again. */
+export async function waitForInSyncReplicas({ topics: topicNames = null, timeoutMs = 60000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let lagging;
+    try {
+      lagging = await underReplicatedPartitions(topicNames);
+    } catch (error) {
+      lagging = [error.message];
+    }
+    if (lagging.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`replicas still out of sync after ${timeoutMs} ms: ${lagging.slice(0, 5).join(', ')}`);
+    }
+    await sleep(250);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const runningNodes = () => nodes.filter((node) => isRunning(node.name));
+const describeNodes = () =>
+  clustered
+    ? `${nodes.length} brokers on ${brokers()}, pids ${nodes.map((n) => readPid(n.name) ?? '-').join(' ')}`
+    : `${brokers()}, pid ${readPid(NAME)}`;
 
 export default {
   name: NAME,
+
+  /** Whether any of its processes runs (dev.mjs leaves the ports of a running server alone). */
+  isRunning: () => runningNodes().length > 0,
 
   async install(log = () => {}) {
     if (installed()) return;
@@ -256,7 +433,7 @@ export default {
     const args = ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`];
     if (process.env.INFRA_MAVEN_REPO) args.push(`-Dmaven.repo.local=${process.env.INFRA_MAVEN_REPO}`);
     const result = spawnSync('mvn', args, { encoding: 'utf8' });
-    appendLog(`install: mvn ${args.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+    appendLog(nodes[0], `install: mvn ${args.join(' ')}\n${result.stdout ?? ''}${result.stderr ?? ''}`);
     if (result.error || result.status !== 0) {
       throw new ComponentFailed(NAME, `install failed: mvn ${result.error?.message ?? `exited ${result.status}`}`);
     }
@@ -268,56 +445,62 @@ export default {
   },
 
   async start(log = () => {}) {
-    if (isRunning(NAME)) {
+    const stopped = nodes.filter((node) => !isRunning(node.name));
+    if (stopped.length === 0) {
       if (!(await ready())) {
         log('process is up but not answering yet; waiting');
-        await waitUntil(NAME, ready, { timeoutMs: 60000 });
+        await Promise.all(nodes.map((node) => waitUntil(node.name, () => nodeReady(node), { timeoutMs: 60000 })));
       }
       try {
         await ensureTopics(log);
       } catch (error) {
         throw new ComponentFailed(NAME, error.message);
       }
-      log(`already running (pid ${readPid(NAME)}) on ${brokers()}`);
+      log(`already running on ${describeNodes()}`);
       return;
     }
     await requireFreePorts(this.ports());
     await this.install(log);
-    writeConfig();
-    formatStorage(log);
     const began = Date.now();
-    log(`starting broker on ${brokers()}`);
-    startDetached(NAME, 'java', [...cdsOptions(), ...javaBase(), 'kafka.Kafka', propertiesFile], { cwd: dir });
+    log(`starting ${clustered ? `brokers ${stopped.map((n) => n.nodeId).join(', ')}` : 'broker'} on ${brokers()}`);
+    // A cluster's nodes start together: each waits for a quorum of controllers before it is ready.
+    const results = await Promise.allSettled(stopped.map((node) => startNode(node, log)));
+    const failure = results.find((r) => r.status === 'rejected')?.reason;
     try {
-      await waitUntil(NAME, ready, { timeoutMs: 90000 });
+      if (failure) throw failure;
       await ensureTopics(log);
     } catch (error) {
-      const failure = error instanceof ComponentFailed ? error : new ComponentFailed(NAME, error.message);
-      await stopRecorded(NAME, { graceMs: 5000 });
-      throw failure;
+      await Promise.all(stopped.map((node) => stopRecorded(node.name, { graceMs: 5000 })));
+      throw error instanceof ComponentFailed ? error : new ComponentFailed(NAME, error.message);
     }
-    log(`ready on ${brokers()} in ${seconds(began)} (pid ${readPid(NAME)})`);
+    log(`ready on ${describeNodes()} in ${seconds(began)}`);
   },
 
+  /** The ports of the nodes not running (those running hold theirs). */
   ports() {
-    return [
-      [port, 'KAFKA_PORT'],
-      [controllerPort, 'KAFKA_CONTROLLER_PORT'],
-    ];
+    return nodes.filter((node) => !isRunning(node.name)).flatMap(nodePorts);
   },
 
   async stop(log = () => {}) {
     const began = Date.now();
-    // SIGTERM makes the broker shut down cleanly (a few seconds); SIGKILL after 30 s.
-    if (await stopRecorded(NAME, { graceMs: 30000 })) log(`stopped in ${seconds(began)}`);
+    // SIGTERM makes a broker shut down cleanly (a few seconds); SIGKILL after 30 s.
+    const stopped = await Promise.all(nodes.map((node) => stopRecorded(node.name, { graceMs: 30000 })));
+    if (stopped.some(Boolean)) log(`stopped in ${seconds(began)}`);
     else log('was not running');
   },
 
   async status() {
-    if (!isRunning(NAME)) return { running: false, detail: 'not running' };
-    const pid = readPid(NAME);
-    if (!(await ready())) return { running: false, detail: `pid ${pid} up but not answering on ${brokers()} yet` };
-    return { running: true, detail: `Kafka ${kafkaVersion()} on ${brokers()}, pid ${pid}` };
+    const up = runningNodes();
+    if (up.length === 0) return { running: false, detail: 'not running' };
+    if (up.length < nodes.length) {
+      const down = nodes.filter((n) => !up.includes(n)).map((n) => n.nodeId);
+      return {
+        running: false,
+        detail: `broker ${down.join(', ')} of ${nodes.length} not running (${describeNodes()})`,
+      };
+    }
+    if (!(await ready())) return { running: false, detail: `up but not answering on ${brokers()} yet` };
+    return { running: true, detail: `Kafka ${kafkaVersion()} on ${describeNodes()}` };
   },
 
   env() {

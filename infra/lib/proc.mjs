@@ -55,7 +55,8 @@ export const spawnedHere = () => new Set(spawned);
 export const refuseNewProcesses = () => void (refusing = true);
 
 /** Starts a server in its own process group, output appended to its log, pid recorded. */
-export function startDetached(name, command, args, { env = {}, cwd, uid, gid } = {}) {
+/** `component` names the server this process belongs to (a Kafka cluster's brokers are one server), for stopping. */
+export function startDetached(name, command, args, { env = {}, cwd, uid, gid, component = name } = {}) {
   if (refusing) throw new Error(`${name}: not started, the run is stopping`);
   fs.mkdirSync(config.runDir, { recursive: true });
   fs.mkdirSync(config.logDir, { recursive: true });
@@ -72,7 +73,7 @@ export function startDetached(name, command, args, { env = {}, cwd, uid, gid } =
   fs.closeSync(out);
   if (!child.pid) throw new Error(`${name}: could not spawn ${command}`);
   fs.writeFileSync(pidFile(name), `${child.pid} ${startTimeOf(child.pid) ?? ''}`.trim());
-  spawned.add(name);
+  spawned.add(component);
   child.unref();
   return child.pid;
 }
