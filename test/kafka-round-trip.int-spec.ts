@@ -1,6 +1,6 @@
-import { type Admin, type Consumer, Partitioners, type Producer } from 'kafkajs';
+import type { Admin, Consumer, Producer } from 'kafkajs';
 import { Topic } from '@govflow/contracts';
-import { createKafka } from '@govflow/messaging';
+import { createEventProducer, createKafka } from '@govflow/messaging';
 import { servers, uniqueId } from './support/servers';
 
 describe('Kafka (real broker)', () => {
@@ -11,7 +11,7 @@ describe('Kafka (real broker)', () => {
 
   beforeAll(async () => {
     admin = kafka.admin();
-    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = createEventProducer(kafka);
     await Promise.all([admin.connect(), producer.connect()]);
   });
 

@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { InvalidConfiguration } from '@govflow/config';
 import { Topic } from '@govflow/contracts';
 import { AuditIntegrator, generateSigningKey, type SignedCheckpoint } from '@govflow/event-store';
+import { createEventProducer } from '@govflow/messaging';
 import { HealthRegistry } from '../health.registry';
 import { startWhenReachable } from '../lifecycle/start-when-reachable';
 import { KAFKA, PG_POOL } from '../tokens';
@@ -47,7 +48,7 @@ export class AuditLogPublisher implements OnModuleInit, OnApplicationBootstrap, 
       };
     }
     this.settings = settings;
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
+    this.producer = createEventProducer(kafka, { allowAutoTopicCreation: false });
     this.integrator = new AuditIntegrator(pool, {
       origin: settings.origin,
       signer: settings.signer,
