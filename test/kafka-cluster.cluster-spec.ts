@@ -1,15 +1,20 @@
 // A 3-broker KRaft cluster of its own (infra's KAFKA_BROKERS_COUNT=3, ports 49092-49097 unless
 // KAFKA_CLUSTER_TEST_PORT moves them, state in <INFRA_DIR>/kafka-cluster-test): a steady stream of messages is
-// produced with the project's producer while each broker in turn is SIGKILLed and restarted on its data; then
-// every acknowledged message must be read back. Prints one JSON line with the counts.
+// produced with the project's producer, and events committed to an event store (a throwaway database on the
+// PostgreSQL of PG_ADMIN_URL) are published by the services' outbox relay, while each broker in turn is SIGKILLed
+// and restarted on its data; then every acknowledged message and every committed event must be read back.
+// Prints one JSON line with the counts.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigResourceTypes, type Kafka, logLevel, type Producer } from 'kafkajs';
 import { Topic } from '@govflow/contracts';
-import { createEventProducer, createKafka } from '@govflow/messaging';
+import { EventStore, migrate, OutboxRelay } from '@govflow/event-store';
+import { createEventProducer, createKafka, fromKafkaMessage } from '@govflow/messaging';
+import { eventually, newEvent } from './support/event-fixtures';
 import { uniqueId } from './support/servers';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const root = path.resolve(__dirname, '..');
 const localDir = path.resolve(process.env.INFRA_DIR ?? path.join(root, '.local'));
@@ -67,15 +72,41 @@ function steadyStream(producer: Producer) {
   };
 }
 
-async function readAll(kafka: Kafka, expected: Set<number>): Promise<Map<number, number>> {
-  const seen = new Map<number, number>();
+/** Commits one event after another to streams of the store, until stopped; the relay publishes them. */
+function steadyEvents(store: EventStore) {
+  let appended = 0;
+  let stopping = false;
+  const loop = (async () => {
+    while (!stopping) {
+      await store.append(`case-${appended % 7}`, 'any', [newEvent('StepTaken', { n: appended })]);
+      appended++;
+      await sleep(25);
+    }
+  })();
+  return {
+    appended: () => appended,
+    stop: async () => {
+      stopping = true;
+      await loop;
+    },
+  };
+}
+
+/** How many times each id was read from `from`, once every expected id was seen (or after 60 s). */
+async function readAll<T>(
+  kafka: Kafka,
+  from: string,
+  expected: Set<T>,
+  idOf: (value: Buffer) => T,
+): Promise<Map<T, number>> {
+  const seen = new Map<T, number>();
   const consumer = kafka.consumer({ groupId: uniqueId('cluster-check'), maxWaitTimeInMs: 200 });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.subscribe({ topic: from, fromBeginning: true });
   await consumer.run({
     eachMessage: ({ message }) => {
-      const n = Number(message.value?.toString());
-      seen.set(n, (seen.get(n) ?? 0) + 1);
+      const id = idOf(message.value!);
+      seen.set(id, (seen.get(id) ?? 0) + 1);
       return Promise.resolve();
     },
   });
@@ -86,8 +117,13 @@ async function readAll(kafka: Kafka, expected: Set<number>): Promise<Map<number,
   return seen;
 }
 
+const countAll = (seen: Map<unknown, number>) => [...seen.values()].reduce((a, b) => a + b, 0);
+const countRepeated = (seen: Map<unknown, number>) => [...seen.values()].filter((times) => times > 1).length;
+
 describe('a 3-broker Kafka cluster (KAFKA_BROKERS_COUNT=3)', () => {
   let kafka: Kafka;
+  let database: TestDatabase;
+  const relayTopic = uniqueId('cluster-relay');
 
   beforeAll(async () => {
     await dev('down', 'kafka'); // an earlier run's brokers, by their pid files
@@ -95,10 +131,23 @@ describe('a 3-broker Kafka cluster (KAFKA_BROKERS_COUNT=3)', () => {
     await dev('up', 'kafka');
     // Every refused connection to a killed broker would log an error: the figures say what matters.
     kafka = createKafka(uniqueId('cluster-test'), brokers, { logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    // No replication settings given: the brokers' defaults (3 replicas, 2 in sync) apply, as for apps' topics.
+    // kafkajs's waitForLeaders can ask a broker the new topic has not reached yet; wait for the leaders here.
+    await admin.createTopics({ topics: [{ topic: relayTopic, numPartitions: 3 }], waitForLeaders: false });
+    await eventually('leaders for the relay topic', async () => {
+      const found = await admin.fetchTopicMetadata({ topics: [relayTopic] }).catch(() => undefined);
+      const partitions = found?.topics[0]?.partitions ?? [];
+      return partitions.length === 3 && partitions.every((p) => p.leader >= 0 && p.replicas.length === 3);
+    });
+    await admin.disconnect();
+    database = await createTestDatabase('kafka_cluster');
+    await migrate(database.pool);
   }, 180000);
 
   afterAll(async () => {
-    await dev('down', 'kafka');
+    await Promise.allSettled([database?.drop(), dev('down', 'kafka')]);
   }, 120000);
 
   it('loses no acknowledged message while each broker in turn is killed and restarted', async () => {
@@ -120,7 +169,15 @@ describe('a 3-broker Kafka cluster (KAFKA_BROKERS_COUNT=3)', () => {
     );
 
     const producer = createEventProducer(kafka);
-    await producer.connect();
+    const relayProducer = createEventProducer(kafka);
+    await Promise.all([producer.connect(), relayProducer.connect()]);
+    const store = new EventStore(database.pool);
+    const relay = new OutboxRelay(store, database.pool, relayProducer, {
+      topic: relayTopic as Topic,
+      standbyPollMs: 200,
+    });
+    relay.start();
+    const events = steadyEvents(store);
     const stream = steadyStream(producer);
     const ackedWhileDown: Record<number, number> = {};
     for (const broker of [1, 2, 3]) {
@@ -133,26 +190,46 @@ describe('a 3-broker Kafka cluster (KAFKA_BROKERS_COUNT=3)', () => {
       await dev('wait-in-sync'); // or the next kill would take a second copy of some partition away
     }
     await sleep(1500);
-    await stream.stop();
+    await Promise.all([stream.stop(), events.stop()]);
     await producer.disconnect();
+    const lastPosition = async () =>
+      (await database.pool.query<{ max: string }>('SELECT max(position)::text AS max FROM event_store.events')).rows[0]
+        ?.max;
+    const checkpoint = async () =>
+      (await database.pool.query<{ position: string }>('SELECT position::text FROM event_store.relay_checkpoints'))
+        .rows[0]?.position;
+    const last = await lastPosition();
+    await eventually('the relay to publish every committed event', async () => (await checkpoint()) === last, 60000);
+    await relay.stop();
+    await relayProducer.disconnect();
 
-    const seen = await readAll(kafka, stream.acked);
+    const seen = await readAll(kafka, topic, stream.acked, (value) => Number(value.toString()));
     const lost = [...stream.acked].filter((n) => !seen.has(n));
-    const duplicated = [...seen.values()].filter((times) => times > 1).length;
+    const committed = new Set((await store.readAll(0n, 1_000_000)).map((event) => event.eventId));
+    const published = await readAll(kafka, relayTopic, committed, (value) => fromKafkaMessage({ value }).eventId);
+    const unpublished = [...committed].filter((id) => !published.has(id));
     const figures = {
       brokers: 3,
       kills: 3,
       acked: stream.acked.size,
       failedSends: stream.failedSends(),
-      read: [...seen.values()].reduce((a, b) => a + b, 0),
+      read: countAll(seen),
       lost: lost.length,
-      duplicated,
+      duplicated: countRepeated(seen),
       ackedWhileDown,
+      relay: {
+        committed: committed.size,
+        read: countAll(published),
+        lost: unpublished.length,
+        duplicated: countRepeated(published),
+      },
       seconds: Math.round((Date.now() - began) / 1000),
     };
     process.stdout.write(`${JSON.stringify(figures)}\n`);
 
     expect(lost).toEqual([]);
+    expect(unpublished).toEqual([]);
+    expect(committed.size).toBe(events.appended());
     for (const broker of [1, 2, 3]) expect(ackedWhileDown[broker]).toBeGreaterThan(0);
   }, 240000);
 });
