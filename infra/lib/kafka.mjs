@@ -29,6 +29,7 @@ const { port, controllerPort, dir, clusterDir, libsDir, brokersCount } = config.
 const pom = path.join(projectRoot, 'infra', 'kafka', 'pom.xml');
 const installedMarker = path.join(libsDir, '.installed');
 const clustered = brokersCount > 1;
+const MAX_BROKERS = 5; // KAFKA_BROKERS_COUNT's limit in config.mjs
 
 /**
  * The nodes, numbered from 1 (their node.id). Each is broker and controller at once ("combined" mode), also in a
@@ -483,8 +484,10 @@ export default {
 
   async stop(log = () => {}) {
     const began = Date.now();
-    // SIGTERM makes a broker shut down cleanly (a few seconds); SIGKILL after 30 s.
-    const stopped = await Promise.all(nodes.map((node) => stopRecorded(node.name, { graceMs: 30000 })));
+    // SIGTERM makes a broker shut down cleanly (a few seconds); SIGKILL after 30 s. Every pid file of either
+    // shape, so `npm run stop` without KAFKA_BROKERS_COUNT still stops a cluster started with it (and the reverse).
+    const names = [NAME, ...Array.from({ length: MAX_BROKERS }, (_, i) => `${NAME}-${i + 1}`)];
+    const stopped = await Promise.all(names.map((name) => stopRecorded(name, { graceMs: 30000 })));
     if (stopped.some(Boolean)) log(`stopped in ${seconds(began)}`);
     else log('was not running');
   },
