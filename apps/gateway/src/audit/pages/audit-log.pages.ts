@@ -133,8 +133,8 @@ export class AuditLogPages {
           fields: c.fields.map((f) => ({
             ...f,
             label: fieldZh(f.field),
-            beforeText: valueText(f.before),
-            afterText: valueText(f.after),
+            beforeText: f.field === 'status' ? statusZh(c.kind, f.before as string | null) : valueText(f.before),
+            afterText: f.field === 'status' ? statusZh(c.kind, f.after as string | null) : valueText(f.after),
           })),
         })),
       },

@@ -37,7 +37,10 @@ const STATUSES: Record<string, string> = {
   deregistered: '已注销',
 };
 
-const TAX_STATUSES: Record<string, string> = { open: '已办理税务登记', closed: '已注销税务登记' };
+const STATUSES_OF_KIND: Record<string, Record<string, string>> = {
+  'tax-record': { open: '已办理税务登记', closed: '已注销税务登记' },
+  task: { open: '待认领' },
+};
 
 const READ_MODELS: Record<string, string> = {
   'task-inbox': '待办任务',
@@ -82,7 +85,7 @@ const FIELDS: Record<string, string> = {
 
 export const kindZh = (kind: string) => KINDS[kind] ?? kind;
 export const statusZh = (kind: string, status: string | null) =>
-  status === null ? '—' : ((kind === 'tax-record' ? TAX_STATUSES[status] : undefined) ?? STATUSES[status] ?? status);
+  status === null ? '—' : (STATUSES_OF_KIND[kind]?.[status] ?? STATUSES[status] ?? status);
 export const readModelZh = (readModel: string) => READ_MODELS[readModel] ?? readModel;
 /** A dotted field path in Chinese where its first part has a name (`decision.by.id` → 审核决定 · by.id). */
 export function fieldZh(path: string): string {
