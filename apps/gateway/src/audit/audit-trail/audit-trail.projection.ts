@@ -50,6 +50,8 @@ export class AuditTrailProjection implements Projection {
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS causation_id text`);
     await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS credit_code text`);
     await db.query(`CREATE INDEX IF NOT EXISTS ${table}_credit_code_idx ON ${table} (credit_code)`);
+    // Each event's data, for the time machine's rebuild of a case; events recorded before it keep null.
+    await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS data jsonb`);
     await db.query(
       `CREATE INDEX IF NOT EXISTS ${table}_case_idx ON ${table} (case_id, occurred_at, topic, version, position)`,
     );
@@ -60,8 +62,9 @@ export class AuditTrailProjection implements Projection {
       const { actor, reason, correlationId, causationId } = event.metadata;
       await db.query(
         `INSERT INTO ${table} (event_id, case_id, topic, service, type, stream_id, version, position, occurred_at,
-           actor_id, actor_role, actor_department, reason, causation_id, credit_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (event_id) DO NOTHING`,
+           actor_id, actor_role, actor_department, reason, causation_id, credit_code, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (event_id) DO UPDATE SET data = COALESCE(${table}.data, EXCLUDED.data)`,
         [
           event.eventId,
           correlationId,
@@ -78,6 +81,7 @@ export class AuditTrailProjection implements Projection {
           reason ?? null,
           causationId,
           creditCodeOf(event),
+          JSON.stringify(event.data ?? null),
         ],
       );
     }

@@ -15,6 +15,11 @@ export interface AuditedEvent {
   causationId: string | null;
 }
 
+/** An audited event with its data; `data` is null for events recorded before the trail kept it. */
+export interface AuditedEventWithData extends AuditedEvent {
+  data: Record<string, unknown> | null;
+}
+
 interface Row {
   event_id: string;
   type: string;
@@ -27,7 +32,20 @@ interface Row {
   stream_id: string;
   version: number;
   causation_id: string | null;
+  data: Record<string, unknown> | null;
 }
+
+const auditedEvent = (row: Row): AuditedEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  service: row.service,
+  occurredAt: row.occurred_at.toISOString(),
+  actor: { id: row.actor_id, role: row.actor_role, department: row.actor_department },
+  reason: row.reason,
+  streamId: row.stream_id,
+  version: row.version,
+  causationId: row.causation_id,
+});
 
 /** An event of a case as it reached the gateway: `seq` orders arrivals across every topic. */
 export interface ArrivedEvent {
@@ -47,22 +65,21 @@ export class AuditTrailStore {
    * (then global position and event id, so the order is total and repeatable).
    */
   async eventsOfCase(caseId: string): Promise<AuditedEvent[]> {
+    return (await this.rowsOfCase(caseId)).map(auditedEvent);
+  }
+
+  /** The same, each with its data (unmasked: whoever answers with it masks personal data). */
+  async eventsWithDataOfCase(caseId: string): Promise<AuditedEventWithData[]> {
+    return (await this.rowsOfCase(caseId)).map((row) => ({ ...auditedEvent(row), data: row.data }));
+  }
+
+  private async rowsOfCase(caseId: string): Promise<Row[]> {
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM ${AUDIT_TRAIL_TABLE} WHERE case_id = $1
        ORDER BY occurred_at, topic, version, position, event_id`,
       [caseId],
     );
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      type: row.type,
-      service: row.service,
-      occurredAt: row.occurred_at.toISOString(),
-      actor: { id: row.actor_id, role: row.actor_role, department: row.actor_department },
-      reason: row.reason,
-      streamId: row.stream_id,
-      version: row.version,
-      causationId: row.causation_id,
-    }));
+    return rows;
   }
 
   /** The case's events that arrived after `afterSeq`, in order of arrival. */

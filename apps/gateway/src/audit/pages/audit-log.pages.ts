@@ -9,7 +9,9 @@ import { PortalSessions } from '../../portal/session/portal-session';
 import type { OperationEntry } from '../operations-log/operations-log';
 import type { CaseDiff, CaseStateAt } from '../time-machine/case-state-at';
 import { operationZh } from './audit-log.labels';
+import { flatten } from '../time-machine/field-changes';
 import { eventTypeZh, serviceZh } from './event-labels';
+import { fieldZh, kindZh, readModelZh, statusZh, valueText } from './time-machine.labels';
 
 const CASE_ID = /^[\w.:-]{1,200}$/;
 /** What a datetime-local control sends: a wall-clock time, read as Beijing time. */
@@ -18,6 +20,36 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /** To the second: a default rounded down to the minute would leave out what happened in the last minute. */
 const beijingLocal = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19);
 const asInstant = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
+
+/** Each field (nested ones as dotted paths) as a labelled line of the page. */
+const fieldLines = (fields: Record<string, unknown>) =>
+  [...flatten(fields)].map(([field, value]) => ({ field, label: fieldZh(field), value: valueText(value) }));
+
+/** The state's aggregates, tasks and read-model rows, labelled in Chinese (older states answer without them). */
+function labelledState(state: CaseStateAt) {
+  return {
+    aggregates: (state.aggregates ?? []).map((a) => ({
+      ...a,
+      serviceLabel: serviceZh(a.service),
+      kindLabel: kindZh(a.kind),
+      statusLabel: statusZh(a.kind, a.status),
+      lines: fieldLines(a.fields),
+    })),
+    tasks: (state.tasks ?? []).map((t) => ({
+      ...t,
+      serviceLabel: serviceZh(t.service),
+      statusLabel: statusZh('task', t.status),
+      assigneeText: t.assignee ? `${t.assignee.id}（${t.assignee.role}）` : '—',
+      decidedByText: t.decidedBy ? `${t.decidedBy.id}（${t.decidedBy.role}）` : '—',
+      groupText: t.candidateGroup ? `${t.candidateGroup.department} · ${t.candidateGroup.role}` : '—',
+    })),
+    readModels: (state.readModels ?? []).map((r) => ({
+      ...r,
+      readModelLabel: readModelZh(r.readModel),
+      lines: fieldLines(r.row),
+    })),
+  };
+}
 
 /** The administrator's pages over the signed audit log: the operations log and a case's time machine. */
 @ApiExcludeController()
@@ -85,10 +117,26 @@ export class AuditLogPages {
           serviceLabel: serviceZh(s.service),
           lastEventLabel: eventTypeZh(s.lastEventType),
         })),
+        ...labelledState(state),
       },
       diff: diff && {
         ...diff,
         events: diff.events.map((e) => ({ ...e, serviceLabel: serviceZh(e.service), typeLabel: eventTypeZh(e.type) })),
+        changes: (diff.changes ?? []).map((c) => ({
+          ...c,
+          scopeLabel:
+            c.scope === 'read-model'
+              ? `读模型 ${readModelZh(c.id.split('/')[0] ?? '')}`
+              : c.scope === 'task'
+                ? '审核任务'
+                : kindZh(c.kind),
+          fields: c.fields.map((f) => ({
+            ...f,
+            label: fieldZh(f.field),
+            beforeText: f.field === 'status' ? statusZh(c.kind, f.before as string | null) : valueText(f.before),
+            afterText: f.field === 'status' ? statusZh(c.kind, f.after as string | null) : valueText(f.after),
+          })),
+        })),
       },
     });
   }

@@ -6,6 +6,7 @@ import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { AuditTrailStore } from '../audit-trail/audit-trail.store';
+import { maskIdNumbersIn } from '../../http/personal-data';
 import { OperationsLog } from '../operations-log/operations-log';
 import { caseDiff, caseStateAt, type CaseDiff, type CaseStateAt } from './case-state-at';
 
@@ -29,7 +30,14 @@ export class CaseTimeMachineController {
   @Roles('administrator')
   @ApiOperation({
     summary: 'A case across every service as of an instant (administrators only)',
-    description: 'Each stream (aggregate, task) the case touches, rebuilt from its events up to `at`.',
+    description:
+      'Each stream (aggregate, task) the case touches, rebuilt from its events up to `at`: `streams` lists each ' +
+      "stream's version and event types; `aggregates` each aggregate's status and fields (establishment case: " +
+      'name, application, decision, credit code; tax record; permit cases; science cases …); `tasks` each human ' +
+      "task's status, candidate group, assignee, deadlines and decision; `readModels` the rows the gateway's read " +
+      'models (task inbox, enterprise directory, enterprise permits, science record, tax record) would have held, ' +
+      "folded with the projections' own functions. ID numbers are masked. Events recorded before the audit trail " +
+      'kept event data are counted in `eventsWithoutData`; what they changed is missing.',
   })
   @ApiParam({ name: 'caseId' })
   @ApiQuery({ name: 'at', required: true, example: '2026-12-01T08:00:00+08:00' })
@@ -39,14 +47,19 @@ export class CaseTimeMachineController {
     @Param('caseId', caseIdPipe) caseId: string,
     @Query('at', instant('at')) at: string,
   ): Promise<CaseStateAt> {
-    const state = caseStateAt(await this.audit.eventsOfCase(caseId), new Date(at));
+    const state = caseStateAt(await this.maskedEvents(caseId), new Date(at), caseId);
     await this.operations.record(actor, 'audit.time-machine', { target: caseId, outcome: { at: state.at } });
     return state;
   }
 
   @Get(':caseId/diff')
   @Roles('administrator')
-  @ApiOperation({ summary: 'What changed in a case between two instants (administrators only)' })
+  @ApiOperation({
+    summary: 'What changed in a case between two instants (administrators only)',
+    description:
+      '`events`: the events in (from, to]; `streams`: each stream whose version moved; `changes`: per aggregate, ' +
+      'task and read-model row that differs, its fields (dotted paths) before → after. ID numbers are masked.',
+  })
   @ApiParam({ name: 'caseId' })
   @ApiErrorResponses(400, 401, 403)
   async diff(
@@ -55,8 +68,16 @@ export class CaseTimeMachineController {
     @Query('from', instant('from')) from: string,
     @Query('to', instant('to')) to: string,
   ): Promise<CaseDiff> {
-    const diff = caseDiff(await this.audit.eventsOfCase(caseId), new Date(from), new Date(to));
+    const diff = caseDiff(await this.maskedEvents(caseId), new Date(from), new Date(to), caseId);
     await this.operations.record(actor, 'audit.time-machine-diff', { target: caseId, outcome: { from, to } });
     return diff;
+  }
+
+  /** Administrators see ID numbers masked, as everywhere else: masked in the data before anything is rebuilt. */
+  private async maskedEvents(caseId: string) {
+    return (await this.audit.eventsWithDataOfCase(caseId)).map((event) => ({
+      ...event,
+      data: maskIdNumbersIn(event.data),
+    }));
   }
 }

@@ -21,22 +21,71 @@ export class EnterpriseDirectoryProjection implements Projection {
   }
 
   async apply(db: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void> {
-    for (const { type, data } of events) {
-      if (type === 'LicenseIssued') {
-        const issued = licenseIssued.safeParse(data);
-        if (!issued.success) continue; // not a license this directory can list (an older shape, a test's stub)
-        const { creditCode, enterpriseName, registrantId, caseId, issuedAt, businessScope } = issued.data;
+    for (const event of events) {
+      const change = directoryRowChange(event);
+      if (change?.kind === 'insert') {
+        const { credit_code, name, registrant_id, case_id, issued_at, business_scope } = change.row;
         await db.query(
           `INSERT INTO ${table} (credit_code, name, registrant_id, case_id, status, issued_at, business_scope)
            VALUES ($1, $2, $3, $4, 'licensed', $5, $6) ON CONFLICT (credit_code) DO NOTHING`,
-          [creditCode, enterpriseName, registrantId, caseId, issuedAt, JSON.stringify(businessScope)],
+          [credit_code, name, registrant_id, case_id, issued_at, JSON.stringify(business_scope)],
         );
       }
-      if (type === 'EnterpriseDeregistered' && typeof data.creditCode === 'string') {
-        await db.query(`UPDATE ${table} SET status = 'deregistered' WHERE credit_code = $1`, [data.creditCode]);
+      if (change?.kind === 'deregister') {
+        await db.query(`UPDATE ${table} SET status = 'deregistered' WHERE credit_code = $1`, [change.creditCode]);
       }
     }
   }
+}
+
+/** A row of enterprise_directory. */
+export interface EnterpriseDirectoryRow {
+  credit_code: string;
+  name: string;
+  registrant_id: string;
+  case_id: string;
+  status: 'licensed' | 'deregistered';
+  issued_at: string;
+  business_scope: string[];
+}
+
+type DirectoryRowChange = { kind: 'insert'; row: EnterpriseDirectoryRow } | { kind: 'deregister'; creditCode: string };
+
+/** What a fact of registration.events does to the directory: lists a license, or marks its enterprise deregistered. */
+export function directoryRowChange({
+  type,
+  data,
+}: Pick<RecordedEvent, 'type' | 'data'>): DirectoryRowChange | undefined {
+  if (type === 'LicenseIssued') {
+    const issued = licenseIssued.safeParse(data);
+    if (!issued.success) return undefined; // not a license this directory can list (an older shape, a test's stub)
+    const { creditCode, enterpriseName, registrantId, caseId, issuedAt, businessScope } = issued.data;
+    return {
+      kind: 'insert',
+      row: {
+        credit_code: creditCode,
+        name: enterpriseName,
+        registrant_id: registrantId,
+        case_id: caseId,
+        status: 'licensed',
+        issued_at: issuedAt,
+        business_scope: businessScope,
+      },
+    };
+  }
+  if (type === 'EnterpriseDeregistered' && typeof data.creditCode === 'string') {
+    return { kind: 'deregister', creditCode: data.creditCode };
+  }
+  return undefined;
+}
+
+/** The enterprise's row after a change, as the INSERT … DO NOTHING and the UPDATE leave it. */
+export function directoryRowAfter(
+  row: EnterpriseDirectoryRow | undefined,
+  change: DirectoryRowChange,
+): EnterpriseDirectoryRow | undefined {
+  if (change.kind === 'insert') return row ?? change.row;
+  return row && { ...row, status: 'deregistered' };
 }
 
 const licenseIssued = z.object({

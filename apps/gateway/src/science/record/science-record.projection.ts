@@ -3,7 +3,7 @@ import type { Projection } from '@govflow/event-store';
 import type { RecordedEvent } from '@govflow/messaging';
 
 /** One entry of an enterprise's science record: which row an event patches, and with what. */
-interface Patch {
+export interface ScienceRecordPatch {
   entryId: string;
   kind: 'maker-space' | 'grant' | 'clawback' | 'referral';
   creditCode?: string;
@@ -16,18 +16,23 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * What each fact of science-commission.events adds to the record. Every fact only adds its own fields (the time it
  * happened among them), and the status is derived from them when read, so the order facts arrive in never matters.
  */
-function patchOf({ type, data, occurredAt, metadata }: RecordedEvent): Patch | undefined {
+export function scienceRecordPatchOf({
+  type,
+  data,
+  occurredAt,
+  metadata,
+}: Pick<RecordedEvent, 'type' | 'data' | 'occurredAt' | 'metadata'>): ScienceRecordPatch | undefined {
   const caseId = text(data.caseId);
   if (!caseId) return undefined;
   const at = occurredAt.toISOString();
   const creditCode = text(data.creditCode);
-  const maker = (detail: Record<string, unknown>): Patch => ({
+  const maker = (detail: Record<string, unknown>): ScienceRecordPatch => ({
     entryId: `maker-space:${caseId}`,
     kind: 'maker-space',
     ...(creditCode && { creditCode }),
     detail,
   });
-  const grant = (detail: Record<string, unknown>): Patch => ({
+  const grant = (detail: Record<string, unknown>): ScienceRecordPatch => ({
     entryId: `grant:${caseId}`,
     kind: 'grant',
     ...(creditCode && { creditCode }),
@@ -92,6 +97,32 @@ function patchOf({ type, data, occurredAt, metadata }: RecordedEvent): Patch | u
   }
 }
 
+export interface ScienceRecordRow {
+  entry_id: string;
+  kind: string;
+  case_id: string;
+  credit_code: string | null;
+  first_at: string;
+  detail: Record<string, unknown>;
+}
+
+/** A row of science_record after a patch, as the projection's upsert leaves it. */
+export function scienceRecordRowAfter(
+  row: ScienceRecordRow | undefined,
+  patch: ScienceRecordPatch,
+  event: Pick<RecordedEvent, 'data' | 'occurredAt'>,
+): ScienceRecordRow {
+  const at = event.occurredAt.toISOString();
+  return {
+    entry_id: patch.entryId,
+    kind: row?.kind ?? patch.kind,
+    case_id: row?.case_id ?? String(event.data.caseId),
+    credit_code: row?.credit_code ?? patch.creditCode ?? null,
+    first_at: row && row.first_at < at ? row.first_at : at,
+    detail: { ...row?.detail, ...patch.detail },
+  };
+}
+
 /**
  * The science commission's record of each enterprise (科技计划项目信用记录), from science-commission.events: maker-space
  * recognitions, grants, clawbacks and referrals. Clawbacks are facts of the grant's stream and carry no credit code:
@@ -115,7 +146,7 @@ export class ScienceRecordProjection implements Projection {
 
   async apply(db: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void> {
     for (const event of events) {
-      const patch = patchOf(event);
+      const patch = scienceRecordPatchOf(event);
       if (!patch) continue;
       await db.query(
         `INSERT INTO ${table} AS t (entry_id, kind, case_id, credit_code, first_at, detail)

@@ -53,55 +53,87 @@ export class TaskInboxProjection implements Projection {
   }
 
   private async applyRecord(db: PoolClient, table: string, record: TaskEventRecordData): Promise<void> {
-    const { taskId, caseId, kind, workflow, event } = record;
+    const { taskId, caseId, kind, workflow } = record;
     await db.query(
       `INSERT INTO ${table} (task_id, case_id, kind, workflow_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [taskId, caseId, kind, workflow.workflowId],
     );
-    const change = changeFor(event);
+    const change = taskRowChange(record.event);
     if (!change) return;
-    await db.query(`UPDATE ${table} SET ${change.set}, updated_at = now() WHERE task_id = $1 AND ${change.guard}`, [
+    const columns = Object.keys(change.columns);
+    const set = columns.map((column, i) => `${column} = $${i + 2}`).join(', ');
+    const guard = change.laterSequenceOnly
+      ? `assigned_at_sequence < $${columns.indexOf('assigned_at_sequence') + 2}`
+      : 'true';
+    await db.query(`UPDATE ${table} SET ${set}, updated_at = now() WHERE task_id = $1 AND ${guard}`, [
       taskId,
-      ...change.values,
+      ...Object.values(change.columns),
     ]);
   }
 }
 
-interface RowChange {
-  /** Assignments to the row's columns; parameters from $2. */
-  set: string;
-  values: unknown[];
-  guard: string;
+/** A row of task_inbox as the projection writes it (updated_at aside). */
+export interface TaskInboxRow {
+  task_id: string;
+  case_id: string;
+  kind: string;
+  workflow_id: string;
+  candidate_role: string | null;
+  candidate_department: string | null;
+  escalate_to_department: string | null;
+  escalate_to_role: string | null;
+  due_at: string | null;
+  legal_due_at: string | null;
+  due_at_calendar: string | null;
+  time_scale: number | null;
+  calendar_provisional: boolean | null;
+  calendar_basis: string | null;
+  escalated: boolean;
+  assignee_id: string | null;
+  assigned_at_sequence: number;
+  status: string;
+  outcome: string | null;
+  reason: string | null;
+  decided_at: string | null;
 }
 
-const assign = (assigneeId: string | null, sequence: number): RowChange => ({
-  set: 'assignee_id = $2, assigned_at_sequence = $3',
-  values: [assigneeId, sequence],
-  guard: 'assigned_at_sequence < $3',
-});
+/** What one task event sets in the task's row; an assignment only when it is later than the last one applied. */
+export interface TaskRowChange {
+  columns: Partial<TaskInboxRow>;
+  laterSequenceOnly: boolean;
+}
 
-function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
+const assign = (assigneeId: string | null, sequence: number): TaskRowChange => ({
+  columns: { assignee_id: assigneeId, assigned_at_sequence: sequence },
+  laterSequenceOnly: true,
+});
+const always = (columns: Partial<TaskInboxRow>): TaskRowChange => ({ columns, laterSequenceOnly: false });
+
+export function taskRowChange(event: TaskEventRecordData['event']): TaskRowChange | undefined {
   switch (event.type) {
     case 'opened': {
       const { role, department } = event.candidateGroup;
-      const set =
-        'candidate_role = $2, candidate_department = $3, due_at = $4, legal_due_at = $5, due_at_calendar = $6, ' +
-        'time_scale = $7, calendar_provisional = $8, calendar_basis = $9';
       const { dueAt, legalDueAt = null, dueAtCalendar = null, timeScale = null } = event;
       const { provisional = false, calendarBasis = null } = event;
-      const values = [role, department, dueAt, legalDueAt, dueAtCalendar, timeScale, provisional, calendarBasis];
-      return { set, values, guard: 'true' };
+      return always({
+        candidate_role: role,
+        candidate_department: department,
+        due_at: dueAt,
+        legal_due_at: legalDueAt,
+        due_at_calendar: dueAtCalendar,
+        time_scale: timeScale,
+        calendar_provisional: provisional,
+        calendar_basis: calendarBasis,
+      });
     }
     case 'lapsed':
-      return {
-        set: `status = 'lapsed', reason = $2, decided_at = $3`,
-        values: [event.reason, event.at],
-        guard: 'true',
-      };
-    case 'escalated': {
-      const set = 'escalated = true, escalate_to_department = $2, escalate_to_role = $3';
-      return { set, values: [event.escalateTo?.department ?? null, event.escalateTo?.role ?? null], guard: 'true' };
-    }
+      return always({ status: 'lapsed', reason: event.reason, decided_at: event.at });
+    case 'escalated':
+      return always({
+        escalated: true,
+        escalate_to_department: event.escalateTo?.department ?? null,
+        escalate_to_role: event.escalateTo?.role ?? null,
+      });
     case 'claimed':
       return assign(event.actor.id, event.sequence);
     case 'unclaimed':
@@ -109,12 +141,41 @@ function changeFor(event: TaskEventRecordData['event']): RowChange | undefined {
     case 'reassigned':
       return assign(event.to.id, event.sequence);
     case 'decided':
-      return {
-        set: `status = 'decided', outcome = $2, reason = $3, decided_at = $4`,
-        values: [event.outcome, event.reason ?? null, event.at],
-        guard: 'true',
-      };
+      return always({ status: 'decided', outcome: event.outcome, reason: event.reason ?? null, decided_at: event.at });
     case 'refused':
       return undefined;
   }
+}
+
+/** The task's row after one more of its events, as the projection's INSERT and UPDATE leave it. */
+export function taskInboxRowAfter(row: TaskInboxRow | undefined, record: TaskEventRecordData): TaskInboxRow {
+  const current = row ?? {
+    task_id: record.taskId,
+    case_id: record.caseId,
+    kind: record.kind,
+    workflow_id: record.workflow.workflowId,
+    candidate_role: null,
+    candidate_department: null,
+    escalate_to_department: null,
+    escalate_to_role: null,
+    due_at: null,
+    legal_due_at: null,
+    due_at_calendar: null,
+    time_scale: null,
+    calendar_provisional: null,
+    calendar_basis: null,
+    escalated: false,
+    assignee_id: null,
+    assigned_at_sequence: 0,
+    status: 'open',
+    outcome: null,
+    reason: null,
+    decided_at: null,
+  };
+  const change = taskRowChange(record.event);
+  if (!change) return current;
+  if (change.laterSequenceOnly && current.assigned_at_sequence >= (change.columns.assigned_at_sequence ?? 0)) {
+    return current;
+  }
+  return { ...current, ...change.columns };
 }

@@ -3,7 +3,8 @@ import type { Projection } from '@govflow/event-store';
 import type { RecordedEvent } from '@govflow/messaging';
 
 /** Which row of a taxpayer's record an event patches, and with what. */
-interface Patch {
+export interface TaxRecordPatch {
+  creditCode: string;
   entryId: string;
   kind: 'record' | 'exemption';
   detail: Record<string, unknown>;
@@ -15,7 +16,37 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
  * What each fact of tax.events adds to the record. Every fact only adds its own fields, and the status is derived
  * from them when read, so the order facts arrive in never matters.
  */
-function patchOf({ type, data, occurredAt }: RecordedEvent): Patch | undefined {
+export function taxRecordPatchOf(
+  event: Pick<RecordedEvent, 'type' | 'data' | 'occurredAt'>,
+): TaxRecordPatch | undefined {
+  const creditCode = text(event.data.taxpayerId);
+  const patch = creditCode ? patchOf(event) : undefined;
+  return creditCode && patch ? { creditCode, ...patch } : undefined;
+}
+
+/** A row of tax_record after a patch: the detail gains the patch's fields (jsonb ||). */
+export const taxRecordRowAfter = (
+  row: { detail: Record<string, unknown> } | undefined,
+  patch: TaxRecordPatch,
+): TaxRecordRow => ({
+  credit_code: patch.creditCode,
+  entry_id: patch.entryId,
+  kind: patch.kind,
+  detail: { ...row?.detail, ...patch.detail },
+});
+
+export interface TaxRecordRow {
+  credit_code: string;
+  entry_id: string;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+function patchOf({
+  type,
+  data,
+  occurredAt,
+}: Pick<RecordedEvent, 'type' | 'data' | 'occurredAt'>): Omit<TaxRecordPatch, 'creditCode'> | undefined {
   const at = text(data.openedAt) ?? occurredAt.toISOString();
   const caseId = text(data.caseId);
   switch (type) {
@@ -61,13 +92,12 @@ export class TaxRecordProjection implements Projection {
 
   async apply(db: PoolClient, table: string, events: readonly RecordedEvent[]): Promise<void> {
     for (const event of events) {
-      const creditCode = text(event.data.taxpayerId);
-      const patch = patchOf(event);
-      if (!creditCode || !patch) continue;
+      const patch = taxRecordPatchOf(event);
+      if (!patch) continue;
       await db.query(
         `INSERT INTO ${table} AS t (credit_code, entry_id, kind, detail) VALUES ($1, $2, $3, $4)
          ON CONFLICT (credit_code, entry_id) DO UPDATE SET detail = t.detail || EXCLUDED.detail`,
-        [creditCode, patch.entryId, patch.kind, JSON.stringify(patch.detail)],
+        [patch.creditCode, patch.entryId, patch.kind, JSON.stringify(patch.detail)],
       );
     }
   }
