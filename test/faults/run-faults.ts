@@ -79,7 +79,7 @@ export async function runFaultSuite(options: FaultOptions): Promise<FaultSummary
       await crashAndRestart(stack, kind, between([0, options.maxDownMs]));
       fault.now = `after ${kind} restarted`;
       killsByKind[kind] = (killsByKind[kind] ?? 0) + 1;
-      log(`killed and restarted ${kind} in ${Date.now() - t0} ms; ${workload.completed.size} cases completed so far`);
+      log(`killed and restarted ${kind} in ${Date.now() - t0} ms; ${workload.filedCount} cases filed so far`);
     }
     workload.file(options.cases - workload.filedCount);
     const stuck = await workload.settle(Date.now() + options.settleMs);
