@@ -18,5 +18,5 @@ describe('fault suite (short, seeded)', () => {
     console.log(JSON.stringify(summary));
     expect(summary).toMatchObject({ cases: 27, lost: 0, duplicated: 0, stuck: 0, verified: true });
     for (const kind of [...appKinds, ...crashableServers()]) expect(summary.killsByKind[kind]).toBe(1);
-  }, 400_000);
+  }, 600_000);
 });

@@ -38,7 +38,7 @@ export function killSchedule(kinds: readonly Kind[], rounds: number, random: () 
  */
 export function crashableServers(): (typeof serverKinds)[number][] {
   const allowed = (process.env.GOVFLOW_FAULTS_SERVERS ?? '').split(',').map((name) => name.trim());
-  return serverKinds.filter((kind) => allowed.includes(kind === 'postgres' ? 'postgres' : kind));
+  return serverKinds.filter((kind) => allowed.includes(kind));
 }
 
 const serverFault = path.join(__dirname, '..', '..', 'infra', 'server-fault.mjs');

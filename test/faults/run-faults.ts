@@ -55,7 +55,7 @@ export async function runFaultSuite(options: FaultOptions): Promise<FaultSummary
   const between = ([min, max]: [number, number]) => Math.round(min + random() * (max - min));
   const kafka = createKafka(uniqueId('fault-suite'), servers.kafkaBrokers);
   const starts = await topicEnds(kafka, auditedTopics);
-  const stack = await startPlatformStack('faults', options.basePort);
+  const stack = await startPlatformStack('faults', options.basePort, {}, 300_000);
   const serverErrors = new Map<string, number>();
   const fault = { now: 'before any kill' };
   const client = (user: string) => new PatientClient(stack.gatewayUrl, user, serverErrors, fault);

@@ -35,6 +35,8 @@ export async function startPlatformStack(
   basePort: number,
   /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
   extraEnv: Record<string, string> = {},
+  /** How long every app may take to report healthy (a loaded dev server can take minutes to know a new namespace). */
+  healthyWithinMs = 120_000,
 ): Promise<PlatformStack> {
   ensureBuilt();
   await Promise.all([0, 1, 2, 3, 4, 5].map((offset) => assertPortFree(basePort + offset)));
@@ -110,7 +112,7 @@ export async function startPlatformStack(
   try {
     for (const spec of specs) running.push(launch(spec));
     await Promise.all(
-      specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!, 120_000)),
+      specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!, healthyWithinMs)),
     );
   } catch (error) {
     await stop();
