@@ -38,9 +38,10 @@ const t0 = Date.now();
 try {
   ensureDependencies(log);
   ensureChromium(log);
-  await up();
+  const started = await up();
   build(log);
-  const env = { ...process.env, ...(await serverEnv()) };
+  // The fault suite may crash and restart only the servers this run started, never one that serves other work.
+  const env = { ...process.env, ...(await serverEnv()), GOVFLOW_FAULTS_SERVERS: started.join(',') };
   ranSteps = true;
   ok =
     (await step('lint', bin('eslint'), ['.'])) &&

@@ -59,6 +59,22 @@ export async function waitForHealthy(url: string, app: RunningApp, timeoutMs = 4
   throw new Error(`not healthy after ${timeoutMs} ms; last report ${JSON.stringify(last)}; output ${app.output()}`);
 }
 
+/** Waits until the app answers `url` at all (a 503 while it still joins its consumer groups counts). */
+export async function waitForAnswer(url: string, app: RunningApp, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.process.exitCode !== null) throw new Error(`app exited ${app.process.exitCode}: ${app.output()}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(5000) });
+      return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no answer from ${url} after ${timeoutMs} ms; output ${app.output()}`);
+}
+
 /**
  * Fails when something already listens on `port`. Without this an app of ours would exit on EADDRINUSE while
  * waitForHealthy got its answer from the other listener (another run of the same suite), and the test would talk to

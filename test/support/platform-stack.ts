@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { createTestNamespace } from './temporal-namespace';
-import { assertPortFree, ensureBuilt, type RunningApp, startApp, waitForHealthy } from './app-process';
+import { assertPortFree, ensureBuilt, type RunningApp, startApp, waitForAnswer, waitForHealthy } from './app-process';
 import { Topic } from '@govflow/contracts';
 import { readModelFeeds } from '../../apps/gateway/src/read-models/read-model-feeds';
 import { createKafka } from '@govflow/messaging';
@@ -11,9 +11,18 @@ export interface PlatformStack {
   gatewayUrl: string;
   namespace: string;
   /** Each service's own database, for tests that must reach past the services (tampering with a store, say). */
-  databaseUrls: { registration: string; tax: string; gateway: string; permits: string };
+  databaseUrls: { registration: string; tax: string; gateway: string; permits: string; science: string };
   /** What each app has written to stdout and stderr so far, by app name (for tests that scan the logs). */
   outputs(): Record<string, string>;
+  /** The apps' names, in the order they start. */
+  apps: string[];
+  /** SIGKILLs one app (no shutdown hooks run) and waits until it is gone. */
+  crash(app: string): Promise<void>;
+  /**
+   * Starts the app again with the same environment and port, and waits until it serves HTTP (its /health may still
+   * say 503 while its consumers wait for the group to drop the killed member).
+   */
+  restart(app: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +35,8 @@ export async function startPlatformStack(
   basePort: number,
   /** Set for every app of the stack, e.g. GOVFLOW_TIME_SCALE. */
   extraEnv: Record<string, string> = {},
+  /** How long every app may take to report healthy (a loaded dev server can take minutes to know a new namespace). */
+  healthyWithinMs = 120_000,
 ): Promise<PlatformStack> {
   ensureBuilt();
   await Promise.all([0, 1, 2, 3, 4, 5].map((offset) => assertPortFree(basePort + offset)));
@@ -83,22 +94,25 @@ export async function startPlatformStack(
     ...Object.fromEntries(readModelFeeds(`gateway_${run}`).map((feed) => [feed.groupId, feed.topics])),
   });
   const running: RunningApp[] = [];
+  // Every stack's logs publish to the same audit.checkpoints topic: an origin of its own keeps another stack's
+  // checkpoints (other key, other sizes) from reading as forged or as a truncated tail of this one's.
+  const origin = (app: string) => `govflow.test/${run}/${app}`;
+  const launch = (spec: (typeof specs)[number]) =>
+    startApp(spec.app, { ...platform, AUDIT_LOG_ORIGIN: origin(spec.app), ...spec.env, PORT: String(spec.port) });
+  const indexOf = (app: string) => {
+    const i = specs.findIndex((spec) => spec.app === app);
+    if (i < 0) throw new Error(`no app ${app} in this stack`);
+    return i;
+  };
   const stop = async () => {
     for (const app of running) app.process.kill('SIGTERM');
     await Promise.all(running.map((app) => app.exited));
     await Promise.all(databases.map((db) => db.drop()));
   };
   try {
-    // Every stack's logs publish to the same audit.checkpoints topic: an origin of its own keeps another stack's
-    // checkpoints (other key, other sizes) from reading as forged or as a truncated tail of this one's.
-    const origin = (app: string) => `govflow.test/${run}/${app}`;
-    for (const spec of specs) {
-      running.push(
-        startApp(spec.app, { ...platform, AUDIT_LOG_ORIGIN: origin(spec.app), ...spec.env, PORT: String(spec.port) }),
-      );
-    }
+    for (const spec of specs) running.push(launch(spec));
     await Promise.all(
-      specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!, 120_000)),
+      specs.map((spec, i) => waitForHealthy(`http://127.0.0.1:${spec.port}/health`, running[i]!, healthyWithinMs)),
     );
   } catch (error) {
     await stop();
@@ -107,8 +121,25 @@ export async function startPlatformStack(
   return {
     gatewayUrl: `http://127.0.0.1:${basePort}`,
     namespace,
-    databaseUrls: { registration: registrationDb.url, tax: taxDb.url, gateway: gatewayDb.url, permits: permitsDb.url },
+    databaseUrls: {
+      registration: registrationDb.url,
+      tax: taxDb.url,
+      gateway: gatewayDb.url,
+      permits: permitsDb.url,
+      science: scienceDb.url,
+    },
     outputs: () => Object.fromEntries(specs.map((spec, i) => [spec.app, running[i]?.output() ?? ''])),
+    apps: specs.map((spec) => spec.app),
+    async crash(app) {
+      const victim = running[indexOf(app)]!;
+      if (victim.process.exitCode === null && victim.process.signalCode === null) victim.process.kill('SIGKILL');
+      await victim.exited;
+    },
+    async restart(app) {
+      const i = indexOf(app);
+      running[i] = launch(specs[i]!);
+      await waitForAnswer(`http://127.0.0.1:${specs[i]!.port}/health`, running[i]);
+    },
     stop,
   };
 }

@@ -1,7 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { type ApiErrorBody, FieldsRefused, RequestValidationFailed } from './api-error';
+import { isDependencyUnavailable } from './dependency-unavailable';
 
 export const INTERNAL_ERROR_MESSAGE = 'internal error';
+export const UNAVAILABLE_MESSAGE = 'temporarily unavailable; try again';
 
 /** The status and body the client sees for any thrown value; details of unexpected errors stay in the log. */
 export function toApiError(exception: unknown): { status: number; body: ApiErrorBody } {
@@ -13,6 +15,7 @@ export function toApiError(exception: unknown): { status: number; body: ApiError
     return answer(exception.getStatus(), messagesOf(exception));
   }
   if (isClientHttpError(exception)) return answer(exception.status, [exception.message]);
+  if (isDependencyUnavailable(exception)) return answer(HttpStatus.SERVICE_UNAVAILABLE, [UNAVAILABLE_MESSAGE]);
   const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
   return answer(status, [INTERNAL_ERROR_MESSAGE]);
 }
