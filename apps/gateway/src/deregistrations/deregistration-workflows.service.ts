@@ -1,19 +1,7 @@
-import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import {
-  type Actor,
-  CaseKind,
-  CaseSearchAttribute,
-  type DeregistrationRefusalDetails,
-  TaskQueue,
-} from '@govflow/contracts';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Actor, CaseKind, CaseSearchAttribute, type DeregistrationRefusalDetails } from '@govflow/contracts';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
 import { simplifiedDeregistrationPolicies } from '@govflow/policy';
 import type { deregistrationWorkflow } from '../../../../workflows/deregistration/deregistration.workflow';
@@ -27,9 +15,10 @@ import {
   objectionUpdate,
 } from '../../../../workflows/deregistration/definitions';
 import { FieldsRefused } from '../http/api-error';
-import { requestFingerprint } from '../registrations/submit-registration/idempotency-key';
+import { caseSearchAttributes, CaseStarter, derivedCaseId } from '../temporal/case-start';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { refusedUpdate } from '../temporal/workflow-refusal';
 import type { DeregistrationRequest, ObjectionBody } from './deregistration.request';
 
 const SAFE_ID = /^[\w-]{1,200}$/;
@@ -48,6 +37,7 @@ export class DeregistrationWorkflows {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
     private readonly cases: CaseWorkflows,
+    private readonly starter: CaseStarter,
   ) {}
 
   /**
@@ -60,38 +50,24 @@ export class DeregistrationWorkflows {
     application: DeregistrationRequest,
     idempotencyKey?: string,
   ): Promise<{ caseId: string }> {
-    const caseId = idempotencyKey ? derivedCaseId(applicant.id, idempotencyKey) : randomUUID();
-    const fingerprint = requestFingerprint(application);
-    const appliedAt = new Date();
-    const { version, value } = simplifiedDeregistrationPolicies.at(appliedAt);
-    const workflowId = deregistrationWorkflowId(caseId);
-    const start = new WithStartWorkflowOperation<typeof deregistrationWorkflow>('deregistrationWorkflow', {
-      taskQueue: TaskQueue.Orchestrator,
-      workflowId,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    const caseId = idempotencyKey ? derivedCaseId('deregistration', applicant.id, idempotencyKey) : randomUUID();
+    const { version, value } = simplifiedDeregistrationPolicies.at(new Date());
+    const start = {
+      workflowType: 'deregistrationWorkflow',
+      workflowId: deregistrationWorkflowId(caseId),
       // The case keeps the policy in force on the day it was filed, and the clock it was filed on.
       args: [{ caseId, applicant, application, policy: { version, ...value }, timeScale: this.platform.timeScale }],
-      memo: { fingerprint },
-      typedSearchAttributes: [
-        { key: CaseSearchAttribute.CaseId, value: caseId },
-        { key: CaseSearchAttribute.CaseKind, value: CaseKind.Deregistration },
-        { key: CaseSearchAttribute.ApplicantId, value: applicant.id },
-        { key: CaseSearchAttribute.CaseStatus, value: 'applied' },
-      ],
-    });
-    try {
-      await this.temporal.workflow.executeUpdateWithStart(applicationUpdate, {
-        updateId: APPLICATION_UPDATE_ID,
-        startWorkflowOperation: start,
-      });
-    } catch (error) {
-      const refusal = applicationRefusal(error);
-      if (!refusal) throw error;
-      await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
-      throw refusal;
-    }
-    await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
+      searchAttributes: caseSearchAttributes(caseId, CaseKind.Deregistration, applicant.id, 'applied'),
+      request: application,
+      idempotencyKey,
+      requestNoun: 'application',
+    } as const;
+    await this.starter.startWithUpdate<typeof deregistrationWorkflow>(
+      start,
+      applicationUpdate,
+      APPLICATION_UPDATE_ID,
+      applicationRefusal,
+    );
     return { caseId };
   }
 
@@ -145,26 +121,11 @@ export class DeregistrationWorkflows {
       .filter((status): status is DeregistrationStatus => status !== undefined)
       .sort((a, b) => (b.steps[0]?.at ?? '').localeCompare(a.steps[0]?.at ?? ''));
   }
-
-  private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {
-    if (!key) return;
-    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-    if (memo?.fingerprint !== fingerprint) {
-      throw new ConflictException(`Idempotency-Key ${key} was already used for a different application; use a new key`);
-    }
-  }
-}
-
-/** A UUID from the applicant and their key, so a repeat finds the same case (and two applicants never collide). */
-function derivedCaseId(applicantId: string, key: string): string {
-  const hex = createHash('sha256').update(`deregistration|${applicantId}|${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function applicationRefusal(error: unknown): FieldsRefused | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in refusalStatus)) return undefined;
+  const cause = refusedUpdate(error, refusalStatus);
+  if (!cause) return undefined;
   const [details] = (cause.details ?? []) as (DeregistrationRefusalDetails | undefined)[];
   const reasons = details?.reasons ?? [{ message: cause.message }];
   const fallback = cause.type === 'CommitmentsMismatch' ? 'commitments' : null;

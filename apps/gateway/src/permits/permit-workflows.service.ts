@@ -1,13 +1,7 @@
-import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { type Actor, CaseKind, CaseSearchAttribute, type Department, TaskQueue } from '@govflow/contracts';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Actor, CaseKind, type Department } from '@govflow/contracts';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
 import { permitCatalogues } from '@govflow/policy';
 import type { permitWorkflow } from '../../../../workflows/permit/permit.workflow';
@@ -21,9 +15,10 @@ import {
   supplyMaterialsUpdate,
 } from '../../../../workflows/permit/definitions';
 import { FieldsRefused } from '../http/api-error';
-import { requestFingerprint } from '../registrations/submit-registration/idempotency-key';
+import { caseSearchAttributes, CaseStarter, derivedCaseId } from '../temporal/case-start';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { refusedUpdate } from '../temporal/workflow-refusal';
 import type { EnterpriseEntry } from './enterprise-directory.store';
 import type { PermitRequest } from './permit.request';
 
@@ -45,6 +40,7 @@ export class PermitWorkflows {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
     private readonly cases: CaseWorkflows,
+    private readonly starter: CaseStarter,
   ) {}
 
   /**
@@ -79,9 +75,7 @@ export class PermitWorkflows {
           message: `告知承诺书条件已更新为 ${procedure.conditions?.version ?? '—'}，请阅读后重新承诺`,
         },
       ]);
-    const permitCaseId = idempotencyKey ? derivedCaseId(applicant.id, idempotencyKey) : randomUUID();
-    const fingerprint = requestFingerprint(request);
-    const workflowId = permitWorkflowId(permitCaseId);
+    const permitCaseId = idempotencyKey ? derivedCaseId('permit', applicant.id, idempotencyKey) : randomUUID();
     const now = new Date().toISOString();
     const item = {
       code: entry.code,
@@ -91,11 +85,9 @@ export class PermitWorkflows {
       catalogueVersion: catalogue.version,
       procedure,
     };
-    const start = new WithStartWorkflowOperation<typeof permitWorkflow>('permitWorkflow', {
-      taskQueue: TaskQueue.Orchestrator,
-      workflowId,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    const start = {
+      workflowType: 'permitWorkflow',
+      workflowId: permitWorkflowId(permitCaseId),
       args: [
         {
           caseId: permitCaseId,
@@ -110,26 +102,17 @@ export class PermitWorkflows {
           timeScale: this.platform.timeScale,
         },
       ],
-      memo: { fingerprint },
-      typedSearchAttributes: [
-        { key: CaseSearchAttribute.CaseId, value: permitCaseId },
-        { key: CaseSearchAttribute.CaseKind, value: CaseKind.Permit },
-        { key: CaseSearchAttribute.ApplicantId, value: applicant.id },
-        { key: CaseSearchAttribute.CaseStatus, value: 'applied' },
-      ],
-    });
-    try {
-      await this.temporal.workflow.executeUpdateWithStart(applicationUpdate, {
-        updateId: APPLICATION_UPDATE_ID,
-        startWorkflowOperation: start,
-      });
-    } catch (error) {
-      const refusal = applicationRefusal(error);
-      if (!refusal) throw error;
-      await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
-      throw refusal;
-    }
-    await this.assertSameRequest(workflowId, fingerprint, idempotencyKey);
+      searchAttributes: caseSearchAttributes(permitCaseId, CaseKind.Permit, applicant.id, 'applied'),
+      request,
+      idempotencyKey,
+      requestNoun: 'application',
+    } as const;
+    await this.starter.startWithUpdate<typeof permitWorkflow>(
+      start,
+      applicationUpdate,
+      APPLICATION_UPDATE_ID,
+      applicationRefusal,
+    );
     return { permitCaseId };
   }
 
@@ -152,26 +135,11 @@ export class PermitWorkflows {
   renew(permitCaseId: string, actor: Actor): Promise<PermitStatus> {
     return this.cases.update(permitWorkflowId(permitCaseId), renewalUpdate, { actor });
   }
-
-  private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {
-    if (!key) return;
-    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-    if (memo?.fingerprint !== fingerprint) {
-      throw new ConflictException(`Idempotency-Key ${key} was already used for a different application; use a new key`);
-    }
-  }
-}
-
-/** A UUID from the applicant and their key, so a repeat finds the same case (and two applicants never collide). */
-function derivedCaseId(applicantId: string, key: string): string {
-  const hex = createHash('sha256').update(`permit|${applicantId}|${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function applicationRefusal(error: unknown): FieldsRefused | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in refusalStatus)) return undefined;
+  const cause = refusedUpdate(error, refusalStatus);
+  if (!cause) return undefined;
   const field = refusalField[cause.type] ?? null;
   return new FieldsRefused(refusalStatus[cause.type]!, [{ field, code: cause.type, message: cause.message }]);
 }

@@ -1,18 +1,8 @@
-import { ConflictException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import {
-  ApplicationFailure,
-  type QueryDefinition,
-  WorkflowIdConflictPolicy,
-  WorkflowIdReusePolicy,
-} from '@temporalio/common';
-import { type Actor, CaseKind, CaseSearchAttribute, GrantRefusalType, TaskQueue } from '@govflow/contracts';
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import type { QueryDefinition } from '@temporalio/common';
+import { type Actor, CaseKind, GrantRefusalType, TaskQueue } from '@govflow/contracts';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
 import {
   clawbackPolicies,
@@ -42,9 +32,10 @@ import {
   makerSpaceWorkflowId,
 } from '../../../../workflows/maker-space/definitions';
 import { FieldsRefused } from '../http/api-error';
-import { requestFingerprint } from '../registrations/submit-registration/idempotency-key';
+import { caseSearchAttributes, CaseStarter, derivedCaseId } from '../temporal/case-start';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { refusedUpdate } from '../temporal/workflow-refusal';
 import type { ClawbackBody, GrantObjectionBody, GrantRequest, MakerSpaceRequest } from './science.request';
 
 const grantRefusalStatus: Record<string, number> = {
@@ -62,6 +53,7 @@ export class ScienceWorkflows {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
     private readonly cases: CaseWorkflows,
+    private readonly starter: CaseStarter,
   ) {}
 
   /** Starts recognition under the policy in force today; the level's one-off grant case id is chosen now too. */
@@ -73,30 +65,25 @@ export class ScienceWorkflows {
     const programme = recognitionProgramme(programmes.value, request.level);
     const amountFen = recognitionGrantFen(makerSpaceGrantPolicies.at(now).value, request.level);
     const grant = { caseId: randomUUID(), programme, programmeVersion: programmes.version, amountFen };
-    const fingerprint = requestFingerprint(request);
-    try {
-      await this.temporal.workflow.start<typeof makerSpaceRecognitionWorkflow>('makerSpaceRecognitionWorkflow', {
-        taskQueue: TaskQueue.Orchestrator,
-        workflowId: makerSpaceWorkflowId(caseId),
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [
-          {
-            caseId,
-            applicant,
-            ...request,
-            criteria: { version: criteria.version, value: criteria.value },
-            reviewPeriod: programme.reviewPeriod,
-            grant,
-            timeScale: this.platform.timeScale,
-          },
-        ],
-        memo: { fingerprint },
-        typedSearchAttributes: searchAttributes(caseId, CaseKind.MakerSpaceRecognition, applicant.id),
-      });
-    } catch (error) {
-      if (!key || !isAlreadyStarted(error)) throw error;
-    }
-    await this.assertSameRequest(makerSpaceWorkflowId(caseId), fingerprint, key);
+    await this.starter.start<typeof makerSpaceRecognitionWorkflow>({
+      workflowType: 'makerSpaceRecognitionWorkflow',
+      workflowId: makerSpaceWorkflowId(caseId),
+      args: [
+        {
+          caseId,
+          applicant,
+          ...request,
+          criteria: { version: criteria.version, value: criteria.value },
+          reviewPeriod: programme.reviewPeriod,
+          grant,
+          timeScale: this.platform.timeScale,
+        },
+      ],
+      searchAttributes: caseSearchAttributes(caseId, CaseKind.MakerSpaceRecognition, applicant.id, 'applied'),
+      request,
+      idempotencyKey: key,
+      requestNoun: 'application',
+    });
     return { caseId };
   }
 
@@ -124,41 +111,32 @@ export class ScienceWorkflows {
       amountFen = recognitionGrantFen(makerSpaceGrantPolicies.at(now).value, programme.amountRule.level);
     }
     const caseId = key ? derivedCaseId('grant', applicant.id, key) : randomUUID();
-    const workflowId = grantWorkflowId(caseId);
-    const fingerprint = requestFingerprint(request);
-    const start = new WithStartWorkflowOperation<typeof grantWorkflow>('grantWorkflow', {
-      taskQueue: TaskQueue.Orchestrator,
-      workflowId,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      args: [
-        {
-          caseId,
-          applicant,
-          creditCode: request.creditCode,
-          enterpriseName: '', // the science commission knows it; shown from the applied fact
-          amountFen,
-          programme,
-          programmeVersion: programmes.version,
-          timeScale: this.platform.timeScale,
-          ...(request.details && { details: request.details }),
-        },
-      ],
-      memo: { fingerprint },
-      typedSearchAttributes: searchAttributes(caseId, CaseKind.Grant, applicant.id),
-    });
-    try {
-      await this.temporal.workflow.executeUpdateWithStart(grantApplicationUpdate, {
-        updateId: GRANT_APPLICATION_UPDATE_ID,
-        startWorkflowOperation: start,
-      });
-    } catch (error) {
-      const refusal = grantRefusal(error);
-      if (!refusal) throw error;
-      await this.assertSameRequest(workflowId, fingerprint, key);
-      throw refusal;
-    }
-    await this.assertSameRequest(workflowId, fingerprint, key);
+    await this.starter.startWithUpdate<typeof grantWorkflow>(
+      {
+        workflowType: 'grantWorkflow',
+        workflowId: grantWorkflowId(caseId),
+        args: [
+          {
+            caseId,
+            applicant,
+            creditCode: request.creditCode,
+            enterpriseName: '', // the science commission knows it; shown from the applied fact
+            amountFen,
+            programme,
+            programmeVersion: programmes.version,
+            timeScale: this.platform.timeScale,
+            ...(request.details && { details: request.details }),
+          },
+        ],
+        searchAttributes: caseSearchAttributes(caseId, CaseKind.Grant, applicant.id, 'applied'),
+        request,
+        idempotencyKey: key,
+        requestNoun: 'application',
+      },
+      grantApplicationUpdate,
+      GRANT_APPLICATION_UPDATE_ID,
+      grantRefusal,
+    );
     return { caseId };
   }
 
@@ -229,12 +207,7 @@ export class ScienceWorkflows {
           timeScale: this.platform.timeScale,
         },
       ],
-      typedSearchAttributes: [
-        { key: CaseSearchAttribute.CaseId, value: caseId },
-        { key: CaseSearchAttribute.CaseKind, value: CaseKind.GrantClawback },
-        { key: CaseSearchAttribute.ApplicantId, value: openedBy.id },
-        { key: CaseSearchAttribute.CaseStatus, value: 'awaiting-confirmation' },
-      ],
+      typedSearchAttributes: caseSearchAttributes(caseId, CaseKind.GrantClawback, openedBy.id, 'awaiting-confirmation'),
     });
     return handle.query(clawbackStatusQuery);
   }
@@ -271,14 +244,6 @@ export class ScienceWorkflows {
       throw error;
     }
   }
-
-  private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {
-    if (!key) return;
-    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-    if (memo?.fingerprint !== fingerprint) {
-      throw new ConflictException(`Idempotency-Key ${key} was already used for a different application; use a new key`);
-    }
-  }
 }
 
 const grantProgrammeReviewPeriod = (grant: GrantStatus) =>
@@ -286,34 +251,14 @@ const grantProgrammeReviewPeriod = (grant: GrantStatus) =>
     workingDays: 5,
   };
 
-function searchAttributes(caseId: string, kind: CaseKind, applicantId: string) {
-  return [
-    { key: CaseSearchAttribute.CaseId, value: caseId },
-    { key: CaseSearchAttribute.CaseKind, value: kind },
-    { key: CaseSearchAttribute.ApplicantId, value: applicantId },
-    { key: CaseSearchAttribute.CaseStatus, value: 'applied' },
-  ];
-}
-
 const quoted = (value: string) => value.replace(/['\\]/g, '');
 
 const refused = (status: number, field: string | null, message: string) =>
   new FieldsRefused(status, [{ field, message }]);
 
-function isAlreadyStarted(error: unknown): boolean {
-  return error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError';
-}
-
-/** A UUID from the kind, the applicant and their key, so a repeat finds the same case. */
-function derivedCaseId(kind: string, applicantId: string, key: string): string {
-  const hex = createHash('sha256').update(`${kind}|${applicantId}|${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 function grantRefusal(error: unknown): FieldsRefused | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in grantRefusalStatus)) return undefined;
+  const cause = refusedUpdate(error, grantRefusalStatus);
+  if (!cause) return undefined;
   const field =
     cause.type === GrantRefusalType.AlreadyFunded || cause.type === GrantRefusalType.BudgetExhausted
       ? null

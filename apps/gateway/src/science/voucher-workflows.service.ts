@@ -1,20 +1,7 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  Client,
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { type Actor, CaseKind, CaseSearchAttribute, TaskQueue, VoucherRefusalType } from '@govflow/contracts';
+import { ForbiddenException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Actor, CaseKind, VoucherRefusalType } from '@govflow/contracts';
 import { PLATFORM_OPTIONS, type PlatformOptions } from '@govflow/platform';
 import { chinaIsoDate, voucherProgramme, voucherProgrammes } from '@govflow/policy';
 import {
@@ -29,9 +16,10 @@ import {
 import type { voucherWorkflow } from '../../../../workflows/voucher/voucher.workflow';
 import { UserStore } from '../auth/users/user-store';
 import { FieldsRefused } from '../http/api-error';
-import { requestFingerprint } from '../registrations/submit-registration/idempotency-key';
+import { caseSearchAttributes, CaseStarter, derivedCaseId } from '../temporal/case-start';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client.token';
+import { refusedUpdate } from '../temporal/workflow-refusal';
 import { mayReadScienceCases } from './maker-spaces.controller';
 import type { VoucherActivityRequest, VoucherClaimRequest } from './voucher.request';
 
@@ -51,6 +39,7 @@ export class VoucherWorkflows {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(PLATFORM_OPTIONS) private readonly platform: PlatformOptions,
     private readonly cases: CaseWorkflows,
+    private readonly starter: CaseStarter,
     private readonly users: UserStore,
   ) {}
 
@@ -63,14 +52,10 @@ export class VoucherWorkflows {
     if (request.amount <= 0 || request.amount > programme.capPerVoucherFen) {
       throw refused(400, 'amount', `创新券金额须大于 0 且不超过 ${programme.capPerVoucherFen / 100} 元`);
     }
-    const voucherId = key ? derivedVoucherId(claimant.id, key) : randomUUID();
-    const workflowId = voucherWorkflowId(voucherId);
-    const fingerprint = requestFingerprint(request);
-    const start = new WithStartWorkflowOperation<typeof voucherWorkflow>('voucherWorkflow', {
-      taskQueue: TaskQueue.Orchestrator,
-      workflowId,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    const voucherId = key ? derivedCaseId('voucher', claimant.id, key) : randomUUID();
+    const start = {
+      workflowType: 'voucherWorkflow',
+      workflowId: voucherWorkflowId(voucherId),
       args: [
         {
           voucherId,
@@ -83,26 +68,17 @@ export class VoucherWorkflows {
           timeScale: this.platform.timeScale,
         },
       ],
-      memo: { fingerprint },
-      typedSearchAttributes: [
-        { key: CaseSearchAttribute.CaseId, value: voucherId },
-        { key: CaseSearchAttribute.CaseKind, value: CaseKind.Voucher },
-        { key: CaseSearchAttribute.ApplicantId, value: claimant.id },
-        { key: CaseSearchAttribute.CaseStatus, value: 'claimed' },
-      ],
-    });
-    try {
-      await this.temporal.workflow.executeUpdateWithStart(voucherClaimUpdate, {
-        updateId: VOUCHER_CLAIM_UPDATE_ID,
-        startWorkflowOperation: start,
-      });
-    } catch (error) {
-      const refusal = claimRefusal(error);
-      if (!refusal) throw error;
-      await this.assertSameRequest(workflowId, fingerprint, key);
-      throw refusal;
-    }
-    await this.assertSameRequest(workflowId, fingerprint, key);
+      searchAttributes: caseSearchAttributes(voucherId, CaseKind.Voucher, claimant.id, 'claimed'),
+      request,
+      idempotencyKey: key,
+      requestNoun: 'claim',
+    } as const;
+    await this.starter.startWithUpdate<typeof voucherWorkflow>(
+      start,
+      voucherClaimUpdate,
+      VOUCHER_CLAIM_UPDATE_ID,
+      claimRefusal,
+    );
     return { voucherId };
   }
 
@@ -168,26 +144,11 @@ export class VoucherWorkflows {
     }
     return found;
   }
-
-  private async assertSameRequest(workflowId: string, fingerprint: string, key: string | undefined): Promise<void> {
-    if (!key) return;
-    const { memo } = await this.temporal.workflow.getHandle(workflowId).describe();
-    if (memo?.fingerprint !== fingerprint) {
-      throw new ConflictException(`Idempotency-Key ${key} was already used for a different claim; use a new key`);
-    }
-  }
-}
-
-/** A UUID from the claimant and their key, so a repeat finds the same voucher. */
-function derivedVoucherId(claimantId: string, key: string): string {
-  const hex = createHash('sha256').update(`voucher|${claimantId}|${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function claimRefusal(error: unknown): FieldsRefused | undefined {
-  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = error.cause;
-  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in refusalStatus)) return undefined;
+  const cause = refusedUpdate(error, refusalStatus);
+  if (!cause) return undefined;
   const [status, field] = refusalStatus[cause.type]!;
   return new FieldsRefused(status, [{ field, message: cause.message, code: cause.type }]);
 }

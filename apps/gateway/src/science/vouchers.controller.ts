@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -36,6 +36,24 @@ const voucherIdPipe = new FieldValidationPipe(
     .transform((id) => id.toLowerCase()),
 );
 const note = (body: VoucherNoteRequest) => (body.note ? { reason: body.note } : {});
+
+/** A step on a voucher by the firm or its provider: answers 200 with the voucher as it now stands. */
+const VoucherStep = (
+  step: 'activity' | 'contract' | 'delivery' | 'redemption',
+  role: 'registrant' | 'provider',
+  operation: { summary: string; description?: string },
+  body: z.ZodType,
+) =>
+  applyDecorators(
+    Post(`:voucherId/${step}`),
+    HttpCode(HttpStatus.OK),
+    Roles(role),
+    ApiBearerAuth(BEARER_SCHEME),
+    ApiOperation(operation),
+    ApiBody({ schema: openApiSchemaOf(body) }),
+    ApiParam({ name: 'voucherId', format: 'uuid' }),
+    ApiErrorResponses(400, 401, 403, 404, 409),
+  );
 
 /** Innovation vouchers (科技创新券, R4.2/R4.3): the firm claims and registers the activity; the provider the rest. */
 @ApiTags('vouchers')
@@ -93,17 +111,15 @@ export class VouchersController {
     return voucherView(await this.vouchers.voucherFor(toContractActor(actor), voucherId));
   }
 
-  @Post(':voucherId/activity')
-  @HttpCode(HttpStatus.OK)
-  @Roles('registrant')
-  @ApiBearerAuth(BEARER_SCHEME)
-  @ApiOperation({
-    summary: 'The firm registers the service activity with a provider, within the programme’s period (15 days)',
-    description: '400 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
-  })
-  @ApiParam({ name: 'voucherId', format: 'uuid' })
-  @ApiBody({ schema: openApiSchemaOf(voucherActivityRequest) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @VoucherStep(
+    'activity',
+    'registrant',
+    {
+      summary: 'The firm registers the service activity with a provider, within the programme’s period (15 days)',
+      description: '400 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
+    },
+    voucherActivityRequest,
+  )
   async activity(
     @CurrentActor() actor: Actor,
     @Param('voucherId', voucherIdPipe) voucherId: string,
@@ -112,14 +128,12 @@ export class VouchersController {
     return voucherView(await this.vouchers.registerActivity(toContractActor(actor), voucherId, body));
   }
 
-  @Post(':voucherId/contract')
-  @HttpCode(HttpStatus.OK)
-  @Roles('provider')
-  @ApiBearerAuth(BEARER_SCHEME)
-  @ApiOperation({ summary: 'The provider confirms the contract; the voucher is then valid for the policy’s period' })
-  @ApiParam({ name: 'voucherId', format: 'uuid' })
-  @ApiBody({ schema: openApiSchemaOf(voucherNoteRequest) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @VoucherStep(
+    'contract',
+    'provider',
+    { summary: 'The provider confirms the contract; the voucher is then valid for the policy’s period' },
+    voucherNoteRequest,
+  )
   async contract(
     @CurrentActor() actor: Actor,
     @Param('voucherId', voucherIdPipe) voucherId: string,
@@ -129,14 +143,12 @@ export class VouchersController {
     return voucherView(await this.vouchers.act(voucherId, action));
   }
 
-  @Post(':voucherId/delivery')
-  @HttpCode(HttpStatus.OK)
-  @Roles('provider')
-  @ApiBearerAuth(BEARER_SCHEME)
-  @ApiOperation({ summary: 'The provider records the service delivered, within the validity; amount in yuan' })
-  @ApiParam({ name: 'voucherId', format: 'uuid' })
-  @ApiBody({ schema: openApiSchemaOf(voucherDeliveryRequest) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @VoucherStep(
+    'delivery',
+    'provider',
+    { summary: 'The provider records the service delivered, within the validity; amount in yuan' },
+    voucherDeliveryRequest,
+  )
   async delivery(
     @CurrentActor() actor: Actor,
     @Param('voucherId', voucherIdPipe) voucherId: string,
@@ -151,16 +163,12 @@ export class VouchersController {
     return voucherView(await this.vouchers.act(voucherId, action));
   }
 
-  @Post(':voucherId/redemption')
-  @HttpCode(HttpStatus.OK)
-  @Roles('provider')
-  @ApiBearerAuth(BEARER_SCHEME)
-  @ApiOperation({
-    summary: 'The provider asks for redemption (后补助): a science officer reviews, a finance officer pays',
-  })
-  @ApiParam({ name: 'voucherId', format: 'uuid' })
-  @ApiBody({ schema: openApiSchemaOf(voucherNoteRequest) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @VoucherStep(
+    'redemption',
+    'provider',
+    { summary: 'The provider asks for redemption (后补助): a science officer reviews, a finance officer pays' },
+    voucherNoteRequest,
+  )
   async redemption(
     @CurrentActor() actor: Actor,
     @Param('voucherId', voucherIdPipe) voucherId: string,

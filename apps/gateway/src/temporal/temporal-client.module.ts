@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { PLATFORM_OPTIONS, type PlatformOptions, TEMPORAL_CONNECTION } from '@govflow/platform';
+import { CaseStarter } from './case-start';
 import { CaseWorkflows } from './case-workflows';
 import { TEMPORAL_CLIENT } from './temporal-client.token';
 
@@ -14,7 +15,8 @@ import { TEMPORAL_CLIENT } from './temporal-client.token';
         new Client({ connection, namespace: options.temporalNamespace }),
     },
     CaseWorkflows,
+    CaseStarter,
   ],
-  exports: [TEMPORAL_CLIENT, CaseWorkflows],
+  exports: [TEMPORAL_CLIENT, CaseWorkflows, CaseStarter],
 })
 export class TemporalClientModule {}

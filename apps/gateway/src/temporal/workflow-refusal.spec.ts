@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowFailureType, workflowFailureHttpStatus } from '@govflow/contracts';
 import { toApiError } from '../http/to-api-error';
-import { refusalToHttpException, updateRefusalToHttpException } from './workflow-refusal';
+import { refusalToHttpException, refusedUpdate, updateRefusalToHttpException } from './workflow-refusal';
 
 describe(updateRefusalToHttpException.name, () => {
   const refused = (type: string, message: string) =>
@@ -57,5 +57,22 @@ describe(updateRefusalToHttpException.name, () => {
       expect(refusalToHttpException(type, 'm')).toBeInstanceOf(HttpException);
       expect(refusalToHttpException(type, 'm').getStatus()).toBe(workflowFailureHttpStatus[type]);
     }
+  });
+});
+
+describe(refusedUpdate.name, () => {
+  const table = { BudgetExhausted: 409, NotEnterpriseOwner: 403 };
+  const failed = (cause: Error) => new WorkflowUpdateFailedError('Workflow Update failed', cause);
+
+  it('answers the typed failure behind an Update when its type is in the table', () => {
+    const cause = ApplicationFailure.create({ type: 'BudgetExhausted', message: '预算不足' });
+    expect(refusedUpdate(failed(cause), table)).toBe(cause);
+  });
+
+  it('answers undefined for other types, untyped failures and errors that are not Update failures', () => {
+    expect(refusedUpdate(failed(ApplicationFailure.create({ type: 'Other', message: 'm' })), table)).toBeUndefined();
+    expect(refusedUpdate(failed(ApplicationFailure.create({ message: 'm' })), table)).toBeUndefined();
+    expect(refusedUpdate(failed(new Error('boom')), table)).toBeUndefined();
+    expect(refusedUpdate(ApplicationFailure.create({ type: 'BudgetExhausted', message: 'm' }), table)).toBeUndefined();
   });
 });

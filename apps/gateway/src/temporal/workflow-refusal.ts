@@ -24,4 +24,15 @@ export function updateRefusalToHttpException(error: unknown): HttpException | un
   return refusalToHttpException(cause.type, cause.message);
 }
 
+/** The typed ApplicationFailure an Update failed with, when its type is a key of `types`; otherwise undefined. */
+export function refusedUpdate<T extends string>(
+  error: unknown,
+  types: Record<T, unknown>,
+): (ApplicationFailure & { type: T }) | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = error.cause;
+  if (!(cause instanceof ApplicationFailure) || !cause.type || !(cause.type in types)) return undefined;
+  return cause as ApplicationFailure & { type: T };
+}
+
 export const caseClosed = () => new HttpException('the case is closed: it takes no more changes', HttpStatus.CONFLICT);
