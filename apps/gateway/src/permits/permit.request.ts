@@ -33,7 +33,8 @@ export type PermitRequest = z.output<typeof permitRequest>;
 export const supplyMaterialsRequest = z.object({
   materials: z
     .record(z.string(), z.string().max(500, 'must be at most 500 characters'))
-    .refine((materials) => Object.keys(materials).length > 0, 'must list at least one material supplied'),
+    .refine((materials) => Object.keys(materials).length > 0, 'must list at least one material supplied')
+    .meta({ minProperties: 1 }),
 });
 
 export const creditCodeParameter = creditCode;

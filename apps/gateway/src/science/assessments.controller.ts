@@ -6,10 +6,15 @@ import { ApiErrorResponses, openApiSchemaOf } from '../http/openapi-schema';
 import { BEARER_SCHEME } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { caseIdPipe } from '../registrations/case-id';
-import { assessmentReportRequest, type AssessmentReportRequest, assessmentYearPipe } from './assessment.request';
+import {
+  assessmentReportRequest,
+  type AssessmentReportRequest,
+  assessmentYearPipe,
+  assessmentYearSchema,
+} from './assessment.request';
 import { AssessmentWorkflows } from './assessments.service';
 
-const yearParam = { name: 'year', type: 'integer', example: 2025, description: 'The assessed calendar year' } as const;
+const yearParam = { name: 'year', schema: assessmentYearSchema };
 
 @ApiTags('assessments')
 @ApiBearerAuth(BEARER_SCHEME)

@@ -15,6 +15,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -49,7 +50,7 @@ export class MakerSpacesController {
       'science-commission officer reviews (task maker-space-review). Recognised: MakerSpaceRecognized, the tax ' +
       'exemption from the first day of the next month, and the one-off grant as a grant case (recognition.grantCaseId).',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(makerSpaceRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 409)
@@ -68,6 +69,7 @@ export class MakerSpacesController {
   @Get()
   @Roles('registrant')
   @ApiOperation({ summary: 'The signed-in registrant’s recognition cases (我的办件)' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiErrorResponses(401, 403)
   async mine(@CurrentActor() actor: Actor) {
     const cases = await this.workflows.recognitionsOf(actor.id);

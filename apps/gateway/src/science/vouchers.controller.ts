@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -55,7 +56,7 @@ export class VouchersController {
       'live or already holds a live voucher; 403 for a registrant it is not licensed to. With an Idempotency-Key a ' +
       'repeat answers the same voucherId; the same key with another body is a 409.',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(voucherClaimRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { voucherId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 409)
@@ -71,6 +72,7 @@ export class VouchersController {
   @Roles('registrant', 'provider')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'The firm’s own vouchers, or the vouchers naming the signed-in provider' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiErrorResponses(401, 403)
   async mine(@CurrentActor() actor: Actor) {
     return (await this.vouchers.vouchersOf(toContractActor(actor))).map(voucherView);
@@ -99,11 +101,11 @@ export class VouchersController {
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({
     summary: 'The firm registers the service activity with a provider, within the programme’s period (15 days)',
-    description: '400 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
+    description: '422 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
   })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(voucherActivityRequest) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   async activity(
     @CurrentActor() actor: Actor,
     @Param('voucherId', voucherIdPipe) voucherId: string,
