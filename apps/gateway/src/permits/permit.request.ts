@@ -20,6 +20,8 @@ export const permitRequest = z
       })
       .optional(),
   })
+  // The refinement below, as the document states it: the commitment route carries the signed commitment.
+  .meta({ anyOf: [{ properties: { route: { enum: ['standard', 'filing'] } } }, { required: ['commitment'] }] })
   .superRefine((request, context) => {
     if (request.route === 'commitment' && !request.commitment)
       context.addIssue({

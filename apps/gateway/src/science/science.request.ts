@@ -31,20 +31,27 @@ const requestCaps = openProgrammes.flatMap(({ amountRule }) =>
 );
 
 /** POST /api/grants. */
-export const grantRequest = z.object({
-  programmeCode: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(50)
-    .meta({ enum: openProgrammes.map((programme) => programme.code) }),
-  creditCode,
-  requestedAmount: yuanAmount
-    .meta(requestCaps.length ? { pattern: yuanUpToPattern(Math.min(...requestCaps)) } : {})
-    .optional()
-    .describe('yuan, decimal string; required where the programme pays on request'),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
+export const grantRequest = z
+  .object({
+    programmeCode: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(50)
+      .meta({ enum: openProgrammes.map((programme) => programme.code) }),
+    creditCode,
+    requestedAmount: yuanAmount
+      .meta(requestCaps.length ? { pattern: yuanUpToPattern(Math.min(...requestCaps)) } : {})
+      .optional()
+      .describe('yuan, decimal string; required where the programme pays on request'),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  // Every programme open to application pays what is requested: the document asks for the amount, as the service does.
+  .meta(
+    requestCaps.length === openProgrammes.length
+      ? { required: ['programmeCode', 'creditCode', 'requestedAmount'] }
+      : {},
+  );
 export type GrantRequest = z.output<typeof grantRequest>;
 
 /** POST /api/public-notices/:noticeId/objections: the name is the signed-in account's. */

@@ -90,6 +90,9 @@ export class VouchersController {
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'A voucher: status, deadlines (activity, contract, validity), delivery, payment' })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { voucherId: { type: 'string' }, status: { type: 'string' } } },
+  })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('voucherId', voucherIdPipe) voucherId: string) {
     return voucherView(await this.vouchers.voucherFor(toContractActor(actor), voucherId));
