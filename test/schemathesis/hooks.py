@@ -1,5 +1,6 @@
 """Schemathesis hooks for the govflow API: strategies for the formats the document names beyond JSON Schema's own."""
 
+import itertools
 from datetime import date
 
 import schemathesis
@@ -28,15 +29,18 @@ schemathesis.openapi.format("cn-resident-id", resident_id_numbers)
 # A declared enterprise name passes the registry's rules (R1.3): a division of the registering city (北京 in every
 # stack), a trade name that is no place name, industry term or prohibited word, an industry and a form from the
 # name policy. No schema states all of that (the registry owns the rules; GET /api/names/check asks it), so the
-# schema-valid cases carry such a name; the others keep what Schemathesis generated, to be refused.
-TRADE_NAME_CHARACTERS = list("瑞禾嘉泓澜谦煜祺骁翊琨珩")
-valid_names = st.fixed_dictionaries(
+# schema-valid cases carry such a name; the others keep what Schemathesis generated, to be refused. A map_case hook,
+# not a strategy: the examples and coverage phases build their cases without Hypothesis, and apply only map_case.
+TRADE_NAME_CHARACTERS = "瑞禾嘉泓澜谦煜祺骁翊琨珩"
+VALID_NAMES = itertools.cycle(
     {
-        "division": st.sampled_from(["北京", "北京市", "海淀", "朝阳区"]),
-        "tradeName": st.lists(st.sampled_from(TRADE_NAME_CHARACTERS), min_size=2, max_size=4).map("".join),
-        "industry": st.sampled_from(["科技", "信息技术", "商贸", "咨询"]),
-        "organizationForm": st.sampled_from(["有限公司", "有限责任公司"]),
+        "division": division,
+        "tradeName": first + second,
+        "industry": industry,
+        "organizationForm": form,
     }
+    for first, second in itertools.permutations(TRADE_NAME_CHARACTERS, 2)
+    for division, industry, form in [("北京", "科技", "有限公司"), ("海淀", "信息技术", "有限责任公司")]
 )
 
 
@@ -47,20 +51,16 @@ def _holder_of_name(case):
         return None
     if case.operation.path == "/api/registrations":
         return body
-    if case.operation.path == "/api/registrations/{caseId}/supplement" and isinstance(body.get("changes"), dict):
-        return body["changes"] if "name" in body["changes"] else None
+    changes = body.get("changes")
+    if case.operation.path == "/api/registrations/{caseId}/supplement" and isinstance(changes, dict):
+        return changes
     return None
 
 
 @schemathesis.hook
-def flatmap_case(context, case):
+def map_case(context, case):
     positive = case.meta is not None and case.meta.generation.mode.is_positive
     holder = _holder_of_name(case) if positive else None
-    if holder is None or not isinstance(holder.get("name"), dict):
-        return st.just(case)
-
-    def with_name(name):
-        holder["name"] = name
-        return case
-
-    return valid_names.map(with_name)
+    if holder is not None and isinstance(holder.get("name"), dict):
+        holder["name"] = dict(next(VALID_NAMES))
+    return case

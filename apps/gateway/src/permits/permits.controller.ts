@@ -101,6 +101,7 @@ export class PermitsController {
   @ApiOperation({ summary: 'Supply the materials the one notice listed (补正); 409 when none were requested' })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(supplyMaterialsRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   supply(
     @CurrentActor() actor: Actor,
@@ -121,6 +122,7 @@ export class PermitsController {
       '409 NotRenewable unless granted and valid, while a renewal is under review, or after a refused renewal.',
   })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   renew(@CurrentActor() actor: Actor, @Param('permitCaseId', caseIdPipe) permitCaseId: string): Promise<PermitStatus> {
     return this.workflows.renew(permitCaseId, toContractActor(actor));

@@ -113,6 +113,7 @@ export class GrantsController {
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'A grant: status, steps with deadlines, scores, objections, payment, clawbacks' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string) {
     // Refused before the lookup, so other departments cannot learn which grants exist.
@@ -140,6 +141,7 @@ export class GrantsController {
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(clawbackRequest) })
+  @ApiAcceptedResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async clawBack(
     @CurrentActor() actor: Actor,

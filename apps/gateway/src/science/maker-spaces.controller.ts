@@ -85,6 +85,7 @@ export class MakerSpacesController {
   @Get(':caseId')
   @ApiOperation({ summary: 'A recognition case: status, failing criteria, review, recognition and its grant case' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<MakerSpaceStatus> {
     // Refused before the lookup, so other departments cannot learn which cases exist.

@@ -108,6 +108,7 @@ export class VouchersController {
   })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(voucherActivityRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   async activity(
     @CurrentActor() actor: Actor,
@@ -124,6 +125,7 @@ export class VouchersController {
   @ApiOperation({ summary: 'The provider confirms the contract; the voucher is then valid for the policy’s period' })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(voucherNoteRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async contract(
     @CurrentActor() actor: Actor,
@@ -141,6 +143,7 @@ export class VouchersController {
   @ApiOperation({ summary: 'The provider records the service delivered, within the validity; amount in yuan' })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(voucherDeliveryRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async delivery(
     @CurrentActor() actor: Actor,
@@ -165,6 +168,7 @@ export class VouchersController {
   })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(voucherNoteRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async redemption(
     @CurrentActor() actor: Actor,

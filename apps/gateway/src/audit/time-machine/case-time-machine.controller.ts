@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
@@ -33,6 +33,9 @@ export class CaseTimeMachineController {
   })
   @ApiParam({ name: 'caseId' })
   @ApiQuery({ name: 'at', required: true, example: '2026-12-01T08:00:00+08:00' })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { at: { type: 'string' }, eventCount: { type: 'integer' } } },
+  })
   @ApiErrorResponses(400, 401, 403)
   async state(
     @CurrentActor() actor: Actor,
@@ -48,6 +51,7 @@ export class CaseTimeMachineController {
   @Roles('administrator')
   @ApiOperation({ summary: 'What changed in a case between two instants (administrators only)' })
   @ApiParam({ name: 'caseId' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403)
   async diff(
     @CurrentActor() actor: Actor,
