@@ -72,7 +72,8 @@ export function plausible(schema: JsonSchema | undefined, name = ''): unknown {
   if (!schema) return 'x';
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
-  const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0] ?? schema.allOf?.[0];
+  // An object whose anyOf only adds a rule (the permit's commitment route) is still the object its properties say.
+  const variant = schema.properties ? undefined : (schema.anyOf?.[0] ?? schema.oneOf?.[0] ?? schema.allOf?.[0]);
   if (variant) return plausible(variant, name);
   switch (schema.type) {
     case 'object': {
