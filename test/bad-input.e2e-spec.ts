@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { DEMO_USERS } from '../apps/gateway/src/auth/users/demo-users';
 import { signedClientAddress } from '../apps/gateway/src/auth/throttle/client-address';
 import { DEVELOPMENT_SIGNING_SECRET } from '../apps/gateway/src/config/env.schema';
@@ -10,6 +10,8 @@ import { establishmentApplication, tradeName } from './support/registration-fixt
 // `npm test` runs a short seeded run; `npm run test:fuzz` the full one (GOVFLOW_FUZZ_REQUESTS=10000).
 const REQUESTS = Number(process.env.GOVFLOW_FUZZ_REQUESTS ?? 600);
 const TRACE = process.env.GOVFLOW_FUZZ_TRACE;
+// Where npm run test:fuzz reads the report from, to print it as its last line.
+const REPORT = process.env.GOVFLOW_FUZZ_REPORT;
 const SEED = Number(process.env.GOVFLOW_FUZZ_SEED ?? Date.now() % 2 ** 31);
 jest.setTimeout(120_000 + REQUESTS * 300);
 
@@ -18,7 +20,7 @@ describe('generated bad input over the whole API (from its OpenAPI document)', (
   let address = 0;
 
   beforeAll(async () => {
-    stack = await startPlatformStack('fuzz', 4000);
+    stack = await startPlatformStack('fuzz', 4500);
   });
   afterAll(() => stack?.stop());
 
@@ -61,6 +63,7 @@ describe('generated bad input over the whole API (from its OpenAPI document)', (
     process.stdout.write(`${findings.map((f) => JSON.stringify(f)).join('\n')}\n`);
     process.stdout.write(`${leaks.map((l) => JSON.stringify(l)).join('\n')}\n`);
     process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (REPORT) writeFileSync(REPORT, JSON.stringify(report));
     expect(report.requests).toBeGreaterThanOrEqual(REQUESTS);
     expect(findings).toEqual([]);
     expect(leaks).toEqual([]);

@@ -63,7 +63,7 @@ export function badValue(schema: JsonSchema): fc.Arbitrary<unknown> {
     fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
     fc.constantFrom(...(limits.length ? limits : [0])),
     fc.constantFrom(...(lengths.length ? lengths : [0])).map((n) => 'x'.repeat(Math.max(n + 1, 0))),
-    fc.constantFrom('x'.repeat(10_000), '名'.repeat(100_000)),
+    fc.constantFrom('x'.repeat(10_000), '名'.repeat(100_000), 'x'.repeat(MEGABYTE)),
   );
 }
 
@@ -72,7 +72,8 @@ export function plausible(schema: JsonSchema | undefined, name = ''): unknown {
   if (!schema) return 'x';
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
-  const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0] ?? schema.allOf?.[0];
+  // An object whose anyOf only adds a rule (the permit's commitment route) is still the object its properties say.
+  const variant = schema.properties ? undefined : (schema.anyOf?.[0] ?? schema.oneOf?.[0] ?? schema.allOf?.[0]);
   if (variant) return plausible(variant, name);
   switch (schema.type) {
     case 'object': {
@@ -161,6 +162,15 @@ const badPathText = fc.oneof(
   fc.constantFrom('x'.repeat(5_000), '9'.repeat(400), '-1', '0', '1e99', '00000000-0000-0000-0000-000000000000'),
 );
 
+// What a header can carry at all (HTTP clients refuse control characters and bytes past Latin-1 in one).
+const badHeaderText = fc
+  .oneof(
+    fc.constantFrom('', ' ', '\t', 'x'.repeat(5_000), '%00', 'null', '-1', '0', '{}', '[]', 'a b c', '"quoted"'),
+    fc.constantFrom(...injections),
+    fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+  )
+  .filter((text) => /^[\t\x20-\x7e]*$/.test(text));
+
 const wrongContentTypes = [
   'text/plain',
   'application/xml',
@@ -200,6 +210,7 @@ const rawBodies: fc.Arbitrary<{ kind: string; body: Buffer | string }> = fc.oneo
 export function badRequests(operation: Operation): fc.Arbitrary<BadRequest> {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
+  const headerParams = operation.parameters.filter((p) => p.in === 'header');
   const baseBody = operation.body ? plausible(operation.body) : undefined;
   const pathWith = (bad?: { name: string; raw: string }) =>
     operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
@@ -239,6 +250,14 @@ export function badRequests(operation: Operation): fc.Arbitrary<BadRequest> {
           field: param.name,
           path: `${pathWith()}?${[...rest, `${param.name}=${raw}`].join('&')}`,
         });
+      }),
+    );
+  }
+  if (headerParams.length) {
+    options.push(
+      fc.tuple(fc.constantFrom(...headerParams), badHeaderText).map(([param, value]) => {
+        const base = request('header-parameter', { field: param.name });
+        return { ...base, headers: { ...base.headers, [param.name]: value } };
       }),
     );
   }

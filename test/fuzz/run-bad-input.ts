@@ -37,7 +37,7 @@ export interface BadInputReport {
 // After an accepted change, workflows and read models may still be writing: refused requests are not judged by the
 // fingerprint until this long after the last one.
 const SETTLE_MS = 10_000;
-const FIELD_KINDS = new Set(['wrong-value', 'missing-field', 'path-parameter', 'query-parameter']);
+const FIELD_KINDS = new Set(['wrong-value', 'missing-field', 'path-parameter', 'query-parameter', 'header-parameter']);
 
 const isErrorShape = (body: unknown): body is { errors: { field: string | null; message: string }[] } =>
   !!body &&

@@ -15,7 +15,8 @@ export const deregistrationRequest = z.object({
       neverOpened: z.literal(true).optional().describe('the enterprise never opened (未开业)'),
       noDebts: z.literal(true).optional().describe('no creditor’s rights or debts; wages, taxes and fines settled'),
     })
-    .refine((d) => d.neverOpened === true || d.noDebts === true, 'must declare neverOpened or noDebts'),
+    .refine((d) => d.neverOpened === true || d.noDebts === true, 'must declare neverOpened or noDebts')
+    .meta({ anyOf: [{ required: ['neverOpened'] }, { required: ['noDebts'] }] }),
   commitments: z
     .array(
       z.object({

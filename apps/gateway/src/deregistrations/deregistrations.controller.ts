@@ -50,7 +50,7 @@ export class DeregistrationsController {
       'frozen assets, pledged equity, a deregistration in progress, already deregistered): 409 with every reason. ' +
       'With an Idempotency-Key a repeat answers the same caseId; the same key with another body is a 409.',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(deregistrationRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 404, 409)

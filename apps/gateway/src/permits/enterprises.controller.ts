@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@govflow/auth';
-import { ApiErrorResponses } from '../http/openapi-schema';
+import { ApiErrorResponses, openApiSchemaOf } from '../http/openapi-schema';
 import { BEARER_SCHEME } from '../http/openapi';
 import { FieldValidationPipe } from '../http/field-validation.pipe';
 import { type EnterprisePermit, EnterpriseDirectory } from './enterprise-directory.store';
@@ -33,7 +33,7 @@ export class EnterprisesController {
     description:
       'For the owner, officers and administrators; permits: [{permitCaseId, code, nameZh, authority, route, status, grantedAt, validUntil}].',
   })
-  @ApiParam({ name: 'creditCode' })
+  @ApiParam({ name: 'creditCode', schema: openApiSchemaOf(creditCodeParameter) })
   @ApiOkResponse({ description: 'EnterpriseView' })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(

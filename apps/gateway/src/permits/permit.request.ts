@@ -20,6 +20,8 @@ export const permitRequest = z
       })
       .optional(),
   })
+  // The refinement below, as the document states it: the commitment route carries the signed commitment.
+  .meta({ anyOf: [{ properties: { route: { enum: ['standard', 'filing'] } } }, { required: ['commitment'] }] })
   .superRefine((request, context) => {
     if (request.route === 'commitment' && !request.commitment)
       context.addIssue({
@@ -33,7 +35,8 @@ export type PermitRequest = z.output<typeof permitRequest>;
 export const supplyMaterialsRequest = z.object({
   materials: z
     .record(z.string(), z.string().max(500, 'must be at most 500 characters'))
-    .refine((materials) => Object.keys(materials).length > 0, 'must list at least one material supplied'),
+    .refine((materials) => Object.keys(materials).length > 0, 'must list at least one material supplied')
+    .meta({ minProperties: 1 }),
 });
 
 export const creditCodeParameter = creditCode;

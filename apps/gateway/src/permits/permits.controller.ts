@@ -57,7 +57,7 @@ export class PermitsController {
       'for the same item is open, CoveredByOtherPermit when a held permit covers it, CommitmentRouteClosed (with the ' +
       'credit reason) for an applicant with a credit mark. With an Idempotency-Key a repeat answers the same case.',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(permitRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { permitCaseId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
@@ -101,6 +101,7 @@ export class PermitsController {
   @ApiOperation({ summary: 'Supply the materials the one notice listed (补正); 409 when none were requested' })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(supplyMaterialsRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   supply(
     @CurrentActor() actor: Actor,
@@ -121,7 +122,8 @@ export class PermitsController {
       '409 NotRenewable unless granted and valid, while a renewal is under review, or after a refused renewal.',
   })
   @ApiParam({ name: 'permitCaseId', format: 'uuid' })
-  @ApiErrorResponses(401, 403, 404, 409)
+  @ApiOkResponse({ schema: { type: 'object' } })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   renew(@CurrentActor() actor: Actor, @Param('permitCaseId', caseIdPipe) permitCaseId: string): Promise<PermitStatus> {
     return this.workflows.renew(permitCaseId, toContractActor(actor));
   }

@@ -18,6 +18,15 @@ export const assessmentReportRequest = z.object({
 });
 export type AssessmentReportRequest = z.output<typeof assessmentReportRequest>;
 
+/** The year parameter as the document states it: this year is read when the document is made, as the pipe reads it. */
+export const assessmentYearSchema = {
+  type: 'integer',
+  minimum: 2018,
+  maximum: new Date().getUTCFullYear(),
+  example: 2025,
+  description: 'The assessed calendar year',
+} as const;
+
 /** A calendar year from 2018 (the first assessment policy) to this one; else 400 naming `year`. */
 export const assessmentYearPipe: PipeTransform<string, number> = {
   transform(value: string): number {

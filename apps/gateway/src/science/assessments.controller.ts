@@ -1,15 +1,28 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles, toContractActor } from '@govflow/auth';
 import type { AssessmentYearStatus, MakerSpaceAssessmentStatus } from '../../../../workflows/assessment/definitions';
 import { ApiErrorResponses, openApiSchemaOf } from '../http/openapi-schema';
 import { BEARER_SCHEME } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { caseIdPipe } from '../registrations/case-id';
-import { assessmentReportRequest, type AssessmentReportRequest, assessmentYearPipe } from './assessment.request';
+import {
+  assessmentReportRequest,
+  type AssessmentReportRequest,
+  assessmentYearPipe,
+  assessmentYearSchema,
+} from './assessment.request';
 import { AssessmentWorkflows } from './assessments.service';
 
-const yearParam = { name: 'year', type: 'integer', example: 2025, description: 'The assessed calendar year' } as const;
+const yearParam = { name: 'year', schema: assessmentYearSchema };
 
 @ApiTags('assessments')
 @ApiBearerAuth(BEARER_SCHEME)
@@ -39,6 +52,7 @@ export class AssessmentsController {
   @Roles('administrator', 'science-officer')
   @ApiOperation({ summary: 'A year’s assessment: each maker space with its status and outcome (passed / failed)' })
   @ApiParam(yearParam)
+  @ApiOkResponse({ schema: { type: 'object', properties: { year: { type: 'integer' }, status: { type: 'string' } } } })
   @ApiErrorResponses(400, 401, 403, 404)
   year(@Param('year', assessmentYearPipe) year: number): Promise<AssessmentYearStatus> {
     return this.assessments.year(year);
@@ -56,6 +70,7 @@ export class AssessmentsController {
   @ApiParam({ name: 'caseId', format: 'uuid', description: 'The maker-space recognition case' })
   @ApiParam(yearParam)
   @ApiBody({ schema: openApiSchemaOf(assessmentReportRequest) })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   report(
     @CurrentActor() actor: Actor,

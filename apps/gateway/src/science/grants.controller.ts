@@ -15,6 +15,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -65,7 +66,7 @@ export class GrantsController {
       'for a registrant it is not licensed to. requestedAmount is yuan as a decimal string. With an Idempotency-Key a ' +
       'repeat answers the same caseId; the same key with another body is a 409.',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(grantRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 409)
@@ -81,6 +82,7 @@ export class GrantsController {
   @Roles('registrant')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'The signed-in registrant’s grants (我的办件), the recognition’s one-off grant included' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiErrorResponses(401, 403)
   async mine(@CurrentActor() actor: Actor) {
     const grants = await this.workflows.grantsOf(actor.id);
@@ -111,6 +113,7 @@ export class GrantsController {
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'A grant: status, steps with deadlines, scores, objections, payment, clawbacks' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string) {
     // Refused before the lookup, so other departments cannot learn which grants exist.
@@ -138,6 +141,7 @@ export class GrantsController {
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiBody({ schema: openApiSchemaOf(clawbackRequest) })
+  @ApiAcceptedResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async clawBack(
     @CurrentActor() actor: Actor,

@@ -15,6 +15,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -49,7 +50,7 @@ export class MakerSpacesController {
       'science-commission officer reviews (task maker-space-review). Recognised: MakerSpaceRecognized, the tax ' +
       'exemption from the first day of the next month, and the one-off grant as a grant case (recognition.grantCaseId).',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(makerSpaceRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { caseId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 409)
@@ -68,6 +69,7 @@ export class MakerSpacesController {
   @Get()
   @Roles('registrant')
   @ApiOperation({ summary: 'The signed-in registrant’s recognition cases (我的办件)' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiErrorResponses(401, 403)
   async mine(@CurrentActor() actor: Actor) {
     const cases = await this.workflows.recognitionsOf(actor.id);
@@ -83,6 +85,7 @@ export class MakerSpacesController {
   @Get(':caseId')
   @ApiOperation({ summary: 'A recognition case: status, failing criteria, review, recognition and its grant case' })
   @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<MakerSpaceStatus> {
     // Refused before the lookup, so other departments cannot learn which cases exist.

@@ -1,4 +1,5 @@
-import { fenToYuan, percentRate, yuanAmount } from './money';
+import fc from 'fast-check';
+import { fenToYuan, percentRate, yuanAmount, yuanUpToPattern } from './money';
 
 describe('money at the edge', () => {
   it('reads yuan strings into whole fen without floating point', () => {
@@ -19,5 +20,26 @@ describe('money at the edge', () => {
     expect(percentRate.parse('20')).toBe(2_000);
     expect(percentRate.parse('12.5')).toBe(1_250);
     expect(percentRate.safeParse('abc').success).toBe(false);
+  });
+
+  it('documents a capped amount with a pattern that takes exactly the amounts above zero up to the cap', () => {
+    for (const capFen of [200_000_00, 5_000_000_00, 1_00, 10_00]) {
+      const pattern = new RegExp(yuanUpToPattern(capFen));
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: capFen * 3 }), fc.constantFrom(0, 1, 2), (fen, decimals) => {
+          const text = (fen / 100).toFixed(decimals);
+          // Only the spellings that say the amount exactly: 12.30 as "12.3" or "12.30", never as "12".
+          if (Math.round(Number(text) * 100) !== fen) return;
+          expect(pattern.test(text)).toBe(fen > 0 && fen <= capFen);
+        }),
+      );
+      fc.assert(
+        fc.property(fc.stringMatching(pattern), (text) => {
+          const fen = yuanAmount.parse(text);
+          expect(fen > 0 && fen <= capFen).toBe(true);
+        }),
+      );
+    }
+    expect(() => yuanUpToPattern(123_45)).toThrow(/not round/);
   });
 });

@@ -10,6 +10,23 @@ export const yuanAmount = z
     return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   });
 
+/**
+ * The pattern of a yuan decimal string above zero and at most `capFen`, for the document: what the server takes for
+ * a capped amount (a cap is policy data, so the pattern is made from the policy in force when the document is made).
+ * Caps are round (200000 yuan): a cap that is not fails here rather than documenting a wrong pattern.
+ */
+export function yuanUpToPattern(capFen: number): string {
+  const cap = String(capFen / 100);
+  if (!/^[1-9]0*$/.test(cap)) throw new Error(`a cap of ${cap} yuan is not round: state its pattern by hand`);
+  const [lead, digits] = [Number(cap.charAt(0)), cap.length];
+  const below = [
+    digits > 1 ? `[1-9]\\d{0,${digits - 2}}` : undefined,
+    lead > 1 ? `[1-${lead - 1}]\\d{${digits - 1}}` : undefined,
+  ].filter(Boolean);
+  const belowCap = below.length ? `(?:${below.join('|')})(?:\\.\\d{1,2})?|` : '';
+  return `^(?:${belowCap}0\\.(?:0[1-9]|[1-9]\\d?)|${cap}(?:\\.0{1,2})?)$`;
+}
+
 /** Fen as the API shows it: "500000.00". */
 export function fenToYuan(fen: number): string {
   const whole = Math.trunc(fen / 100);

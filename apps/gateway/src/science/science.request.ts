@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clawbackGrounds } from '@govflow/policy';
-import { percentRate, yuanAmount } from './money';
+import { clawbackGrounds, grantProgrammes } from '@govflow/policy';
+import { percentRate, yuanAmount, yuanUpToPattern } from './money';
 
 const creditCode = z
   .string()
@@ -24,13 +24,34 @@ export const makerSpaceRequest = z.object({
 });
 export type MakerSpaceRequest = z.output<typeof makerSpaceRequest>;
 
+// The programmes open to application and their caps in force when the document is made: what a client may send.
+const openProgrammes = grantProgrammes.at(new Date()).value.filter((programme) => programme.openToApplication);
+const requestCaps = openProgrammes.flatMap(({ amountRule }) =>
+  amountRule.kind === 'requested-up-to' ? [amountRule.maxFen] : [],
+);
+
 /** POST /api/grants. */
-export const grantRequest = z.object({
-  programmeCode: z.string().trim().min(1, 'must not be empty').max(50),
-  creditCode,
-  requestedAmount: yuanAmount.optional().describe('yuan, decimal string; required where the programme pays on request'),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
+export const grantRequest = z
+  .object({
+    programmeCode: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(50)
+      .meta({ enum: openProgrammes.map((programme) => programme.code) }),
+    creditCode,
+    requestedAmount: yuanAmount
+      .meta(requestCaps.length ? { pattern: yuanUpToPattern(Math.min(...requestCaps)) } : {})
+      .optional()
+      .describe('yuan, decimal string; required where the programme pays on request'),
+    details: z.record(z.string(), z.unknown()).optional(),
+  })
+  // Every programme open to application pays what is requested: the document asks for the amount, as the service does.
+  .meta(
+    requestCaps.length === openProgrammes.length
+      ? { required: ['programmeCode', 'creditCode', 'requestedAmount'] }
+      : {},
+  );
 export type GrantRequest = z.output<typeof grantRequest>;
 
 /** POST /api/public-notices/:noticeId/objections: the name is the signed-in account's. */

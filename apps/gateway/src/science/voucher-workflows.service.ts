@@ -92,11 +92,11 @@ export class VoucherWorkflows {
     return status;
   }
 
-  /** The firm names its provider by account: 400 naming providerId unless it is a service provider. */
+  /** The firm names its provider by account: 422 naming providerId unless it is a service provider's. */
   async registerActivity(firm: Actor, voucherId: string, body: VoucherActivityRequest): Promise<VoucherStatus> {
     await this.voucherFor(firm, voucherId);
     const provider = await this.users.findByUsernameOrId(body.providerId);
-    if (provider?.role !== 'provider') throw refused(400, 'providerId', `${body.providerId} 不是登记的服务机构`);
+    if (provider?.role !== 'provider') throw refused(422, 'providerId', `${body.providerId} 不是登记的服务机构`);
     const action = { kind: 'activity', actor: firm, providerId: provider.id, description: body.description } as const;
     return this.cases.update(voucherWorkflowId(voucherId), voucherActionUpdate, action);
   }

@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { yuanAmount } from './money';
+import { voucherProgrammes } from '@govflow/policy';
+import { yuanAmount, yuanUpToPattern } from './money';
+
+// The programmes and their smallest cap in force when the document is made: what a client may send.
+const programmes = voucherProgrammes.at(new Date()).value;
 
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** POST /api/vouchers: amount in yuan as a decimal string, fen inside. */
 export const voucherClaimRequest = z.object({
-  programmeCode: text(50),
+  programmeCode: text(50).meta({ enum: programmes.map((programme) => programme.code) }),
   creditCode: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code'),
-  amount: yuanAmount.describe('yuan, decimal string, up to the programme’s cap per voucher'),
+  amount: yuanAmount
+    .meta({ pattern: yuanUpToPattern(Math.min(...programmes.map((programme) => programme.capPerVoucherFen))) })
+    .describe('yuan, decimal string, up to the programme’s cap per voucher'),
 });
 export type VoucherClaimRequest = z.output<typeof voucherClaimRequest>;
 

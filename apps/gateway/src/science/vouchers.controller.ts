@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiTags,
@@ -43,6 +44,7 @@ const VoucherStep = (
   role: 'registrant' | 'provider',
   operation: { summary: string; description?: string },
   body: z.ZodType,
+  errors: Parameters<typeof ApiErrorResponses> = [400, 401, 403, 404, 409],
 ) =>
   applyDecorators(
     Post(`:voucherId/${step}`),
@@ -52,7 +54,8 @@ const VoucherStep = (
     ApiOperation(operation),
     ApiBody({ schema: openApiSchemaOf(body) }),
     ApiParam({ name: 'voucherId', format: 'uuid' }),
-    ApiErrorResponses(400, 401, 403, 404, 409),
+    ApiOkResponse({ schema: { type: 'object' } }),
+    ApiErrorResponses(...errors),
   );
 
 /** Innovation vouchers (科技创新券, R4.2/R4.3): the firm claims and registers the activity; the provider the rest. */
@@ -73,7 +76,7 @@ export class VouchersController {
       'live or already holds a live voucher; 403 for a registrant it is not licensed to. With an Idempotency-Key a ' +
       'repeat answers the same voucherId; the same key with another body is a 409.',
   })
-  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false })
+  @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, schema: idempotencyKeyPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(voucherClaimRequest) })
   @ApiAcceptedResponse({ schema: { type: 'object', properties: { voucherId: { type: 'string', format: 'uuid' } } } })
   @ApiErrorResponses(400, 401, 403, 409)
@@ -89,6 +92,7 @@ export class VouchersController {
   @Roles('registrant', 'provider')
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'The firm’s own vouchers, or the vouchers naming the signed-in provider' })
+  @ApiOkResponse({ schema: { type: 'array', items: { type: 'object' } } })
   @ApiErrorResponses(401, 403)
   async mine(@CurrentActor() actor: Actor) {
     return (await this.vouchers.vouchersOf(toContractActor(actor))).map(voucherView);
@@ -106,6 +110,9 @@ export class VouchersController {
   @ApiBearerAuth(BEARER_SCHEME)
   @ApiOperation({ summary: 'A voucher: status, deadlines (activity, contract, validity), delivery, payment' })
   @ApiParam({ name: 'voucherId', format: 'uuid' })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { voucherId: { type: 'string' }, status: { type: 'string' } } },
+  })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('voucherId', voucherIdPipe) voucherId: string) {
     return voucherView(await this.vouchers.voucherFor(toContractActor(actor), voucherId));
@@ -116,9 +123,10 @@ export class VouchersController {
     'registrant',
     {
       summary: 'The firm registers the service activity with a provider, within the programme’s period (15 days)',
-      description: '400 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
+      description: '422 naming providerId unless it is a service provider’s account; 409 once lapsed or registered.',
     },
     voucherActivityRequest,
+    [400, 401, 403, 404, 409, 422],
   )
   async activity(
     @CurrentActor() actor: Actor,

@@ -6,6 +6,8 @@ export const creditCodePipe = new FieldValidationPipe(
   'creditCode',
   z
     .string()
+    // Lower case is taken and upper-cased; the document states the upper-case form a client should send.
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/i, 'must be an 18-character unified social credit code')
     .transform((code) => code.toUpperCase())
-    .pipe(z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'must be an 18-character unified social credit code')),
+    .meta({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', example: '91110108MA01234567' }),
 );

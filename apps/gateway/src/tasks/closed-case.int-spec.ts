@@ -58,9 +58,9 @@ describe('task actions and supplements on a closed case (real Temporal, terminat
     expect(unknown.status).toBe(404);
   });
 
-  it('answers 400 to a reassignment to nobody and to a decision without a known outcome', async () => {
+  it('answers 422 to a reassignment to nobody and 400 to a decision without a known outcome', async () => {
     const reassign = await gateway.post(`/api/tasks/${taskId}/reassign`, { to: 'no-such-officer' }, 'reg-officer1');
-    expect(reassign.status).toBe(400);
+    expect(reassign.status).toBe(422);
     expect(await reassign.json()).toEqual({ errors: [{ field: 'to', message: 'no user no-such-officer' }] });
     const decision = await gateway.post(`/api/tasks/${taskId}/decision`, { outcome: 'maybe' }, 'reg-officer1');
     expect(decision.status).toBe(400);

@@ -11,5 +11,6 @@ export const taskIdPipe = new FieldValidationPipe(
     .trim()
     .min(1, 'must not be empty')
     .max(300, 'must be at most 300 characters')
-    .refine((id) => !Array.from(id).some(unsafe), 'must not contain control characters or slashes'),
+    .refine((id) => !Array.from(id).some(unsafe), 'must not contain control characters or slashes')
+    .meta({ pattern: '^[^\\u0000-\\u001f\\u007f/]*[^\\s\\u0000-\\u001f\\u007f/][^\\u0000-\\u001f\\u007f/]*$' }),
 );

@@ -50,7 +50,7 @@ export class TaxRecordsController {
       'to (another registrant is told 404), tax officers and administrators; other roles 403; 404 when tax holds ' +
       'no record of the code.',
   })
-  @ApiParam({ name: 'creditCode', example: '91110108MA01234567' })
+  @ApiParam({ name: 'creditCode', schema: creditCodePipe.openApi })
   @ApiOkResponse({ description: 'TaxRecordReadView' })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(
@@ -73,7 +73,7 @@ export class TaxRecordsController {
       'While a matter is pending, tax objects to the taxpayer’s simplified deregistration the day after its ' +
       'announcement period ends (R3.3), unless clearance is recorded first. 404 when no tax record is open.',
   })
-  @ApiParam({ name: 'creditCode', example: '91110108MA01234567' })
+  @ApiParam({ name: 'creditCode', schema: creditCodePipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(pendingMatterRequest) })
   @ApiCreatedResponse({ schema: openApiSchemaOf(taxRecordView) })
   @ApiErrorResponses(400, 401, 403, 404)
@@ -93,7 +93,7 @@ export class TaxRecordsController {
       'Every deregistration of the taxpayer still awaiting tax’s answer, whose period has not ended, gets no ' +
       'objection now (R3.3). 404 when no tax record is open.',
   })
-  @ApiParam({ name: 'creditCode', example: '91110108MA01234567' })
+  @ApiParam({ name: 'creditCode', schema: creditCodePipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(clearanceRequest) })
   @ApiCreatedResponse({ schema: openApiSchemaOf(taxRecordView) })
   @ApiErrorResponses(400, 401, 403, 404)

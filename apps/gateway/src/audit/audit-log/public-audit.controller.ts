@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { Public } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
-import { AuditLogClient } from './audit-log.client';
+import { AuditLogClient, OWN_LOG } from './audit-log.client';
 
 const publicKey = z.object({
   service: z.string(),
@@ -42,6 +42,13 @@ const treeSize = new FieldValidationPipe(
     .transform(Number),
 );
 
+// The logs GatewayModule registers, and the gateway's own: what the document offers for `service`.
+const serviceParameter = {
+  name: 'service',
+  required: true,
+  schema: { type: 'string', enum: ['registration', 'tax', 'permits', 'science-commission', OWN_LOG] },
+};
+
 /** What an outsider needs to check receipts and watch the logs: no sign-in. */
 @ApiTags('audit')
 @Controller('api/audit')
@@ -62,7 +69,7 @@ export class PublicAuditController {
   @Get('checkpoints/latest')
   @Public()
   @ApiOperation({ summary: "A service's latest signed checkpoint (public)" })
-  @ApiQuery({ name: 'service', required: true, example: 'registration' })
+  @ApiQuery(serviceParameter)
   @ApiOkResponse({ schema: openApiSchemaOf(checkpoint) })
   @ApiErrorResponses(400, 404)
   async latest(@Query('service') service: unknown): Promise<z.infer<typeof checkpoint>> {
@@ -83,8 +90,8 @@ export class PublicAuditController {
       '-- receipt.json --public-key key --later answer.json`) to show the event was not removed since. 404 while ' +
       'no larger checkpoint exists; 409 when the latest checkpoint is smaller than `from` (the log was cut back).',
   })
-  @ApiQuery({ name: 'service', required: true, example: 'registration' })
-  @ApiQuery({ name: 'from', required: true, example: 42, description: "the receipt's checkpoint size" })
+  @ApiQuery(serviceParameter)
+  @ApiQuery({ name: 'from', required: true, schema: treeSize.openApi, description: "the receipt's checkpoint size" })
   @ApiOkResponse({ schema: openApiSchemaOf(consistencyProof) })
   @ApiErrorResponses(400, 404, 409)
   async consistencyProof(

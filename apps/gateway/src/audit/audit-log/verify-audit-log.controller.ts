@@ -52,7 +52,7 @@ export class VerifyAuditLogController {
       'problem with its place. A service that does not answer is not ok.',
   })
   @ApiOkResponse({ schema: openApiSchemaOf(verdict) })
-  @ApiErrorResponses(401, 403)
+  @ApiErrorResponses(400, 401, 403)
   async verify(
     @CurrentActor() actor: Actor,
     @Body(new ZodValidationPipe(verifyRequest)) { reason }: z.output<typeof verifyRequest>,

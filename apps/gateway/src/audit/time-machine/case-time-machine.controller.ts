@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@govflow/auth';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
@@ -41,6 +41,9 @@ export class CaseTimeMachineController {
   })
   @ApiParam({ name: 'caseId' })
   @ApiQuery({ name: 'at', required: true, example: '2026-12-01T08:00:00+08:00' })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { at: { type: 'string' }, eventCount: { type: 'integer' } } },
+  })
   @ApiErrorResponses(400, 401, 403)
   async state(
     @CurrentActor() actor: Actor,
@@ -61,6 +64,7 @@ export class CaseTimeMachineController {
       'task and read-model row that differs, its fields (dotted paths) before → after. ID numbers are masked.',
   })
   @ApiParam({ name: 'caseId' })
+  @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403)
   async diff(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@govflow/auth';
-import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
+import { ApiErrorResponses, ApiQueryFrom, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { checkNameQuery, type CheckNameQuery, checkNameResponse, type CheckNameResponse } from './check-name.request';
@@ -18,10 +18,7 @@ export class CheckNameController {
     summary: 'Self-check a declared enterprise name against the published rules (企业名称自主申报, R1.3)',
     description: 'Market regulation answers from its registry; a name that passes is not reserved by checking.',
   })
-  @ApiQuery({ name: 'division', required: true, example: '北京' })
-  @ApiQuery({ name: 'tradeName', required: true, example: '星河' })
-  @ApiQuery({ name: 'industry', required: true, example: '科技' })
-  @ApiQuery({ name: 'organizationForm', required: true, example: '有限公司' })
+  @ApiQueryFrom(checkNameQuery)
   @ApiOkResponse({ schema: openApiSchemaOf(checkNameResponse) })
   @ApiErrorResponses(400, 401)
   async check(

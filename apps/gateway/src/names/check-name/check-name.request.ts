@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VISIBLE_TEXT_PATTERN } from '../../http/openapi-schema';
 
 const namePart = (what: string) =>
   z
@@ -11,7 +12,8 @@ const namePart = (what: string) =>
       (text) => !Array.from(text).some((c) => c <= '\u001f' || c === '\u007f'),
       'must not contain control characters',
     )
-    .describe(what);
+    .describe(what)
+    .meta({ pattern: VISIBLE_TEXT_PATTERN });
 
 /** The four parts of a declared name (北京 + 星河 + 科技 + 有限公司), as query parameters. */
 export const checkNameQuery = z.object({

@@ -11,7 +11,14 @@ const person = z.object({ name: text(50), idNumber: residentIdNumber });
 
 /** The application's fields as a registrant sends them; shared by submission and supplement. */
 export const applicationFields = {
-  name: z.object({ division: knownDivision, tradeName: text(20), industry: text(20), organizationForm: text(20) }),
+  name: z
+    .object({ division: knownDivision, tradeName: text(20), industry: text(20), organizationForm: text(20) })
+    .describe(
+      'the declared name, which the registry checks against the rules of R1.3 (a division of the registering city, ' +
+        'a trade name of 2 or more Chinese characters that is no place name, industry term or prohibited word, ' +
+        'a form of the name policy): a name breaking one is a 400 naming the part and its rule, a trade name ' +
+        'another enterprise holds a 409. GET /api/names/check asks the same rules first.',
+    ),
   entityType: z.enum(['limited-company', 'individual-business']),
   registeredCapital: moneyRequest,
   domicile: text(200),

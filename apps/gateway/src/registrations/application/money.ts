@@ -18,7 +18,7 @@ export function normaliseAmount(value: number | string): { amount: string } | { 
 /** A positive amount given as a number or a decimal string; parsed to the decimal string the contracts use. */
 // What the document states, so a generated client sends only amounts the server takes: above zero, 15 digits
 // before the point at most, 2 after.
-const amountNumber = z.number().meta({ exclusiveMinimum: 0, maximum: 999_999_999_999_999, multipleOf: 0.01 });
+const amountNumber = z.number().meta({ minimum: 0.01, maximum: 999_999_999_999_999, multipleOf: 0.01 });
 const amountString = z.string().meta({ pattern: '^\\s*(?!0+(\\.0{1,2})?\\s*$)[0-9]{1,15}(\\.[0-9]{1,2})?\\s*$' });
 
 export const positiveAmount = z

@@ -9,7 +9,8 @@ describe('the OpenAPI schema of an establishment application', () => {
 
   it('states the ID number pattern, the amount limits and the known divisions', () => {
     expect(schema).toContain('"pattern":"^[0-9]{17}[0-9Xx]$"');
-    expect(schema).toContain('"exclusiveMinimum":0');
+    // OpenAPI 3.0 has no numeric exclusiveMinimum; amounts have 2 decimals, so above zero is at least 0.01.
+    expect(schema).toContain('"minimum":0.01');
     expect(schema).toMatch(/"enum":\["北京"/);
   });
 

@@ -41,4 +41,12 @@ export const residentIdNumber = z
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
   .describe('18-character resident id number (GB 11643), with its ISO 7064 MOD 11-2 check character')
-  .meta({ pattern: '^[0-9]{17}[0-9Xx]$', minLength: 18, maxLength: 18, example: '11010519491231002X' });
+  // The check character and birth date are more than a pattern says: the format names them (schemathesis/hooks.py
+  // generates such numbers for it).
+  .meta({
+    format: 'cn-resident-id',
+    pattern: '^[0-9]{17}[0-9Xx]$',
+    minLength: 18,
+    maxLength: 18,
+    example: '11010519491231002X',
+  });

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, type OnApplicationShutdown, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Actor, CurrentActor } from '@govflow/auth';
@@ -34,7 +34,8 @@ export class CaseProgressController implements OnApplicationShutdown {
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiHeader({ name: 'Last-Event-ID', required: false })
-  @ApiProduces('text/event-stream')
+  // The stream's type on its 200 only: a refusal before it starts is JSON in the error shape.
+  @ApiOkResponse({ content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiErrorResponses(400, 401, 403, 404)
   async stream(
     @CurrentActor() actor: Actor,

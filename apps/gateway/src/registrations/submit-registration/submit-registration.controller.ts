@@ -30,6 +30,7 @@ export class SubmitRegistrationController {
   @ApiHeader({
     name: IDEMPOTENCY_KEY_HEADER,
     required: false,
+    schema: idempotencyKeyPipe.openApi,
     description: 'a key the client chooses per application (a UUID, say), 1 to 200 visible ASCII characters',
   })
   @ApiBody({ schema: openApiSchemaOf(establishmentApplicationRequest) })

@@ -109,7 +109,7 @@ export class VoucherPages {
     }
     const answer = await page.api.call('POST', `/api/vouchers/${voucherId}/${step}`, form);
     if (answer.ok) return response.redirect(303, `/portal/vouchers/${voucherId}`);
-    if ([400, 403, 409].includes(answer.status)) {
+    if ([400, 403, 409, 422].includes(answer.status)) {
       return this.renderVoucher(page, voucherId, form, errorsOf(answer.errors), answer.status);
     }
     throw new ApiCallFailed(answer.status, answer.errors);

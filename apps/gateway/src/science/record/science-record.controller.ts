@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@govflow/auth';
-import { ApiErrorResponses } from '../../http/openapi-schema';
+import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { EnterpriseDirectory } from '../../permits/enterprise-directory.store';
@@ -39,7 +39,7 @@ export class ScienceRecordController {
       'in yuan as decimal strings. For the registrant the enterprise is licensed to (another registrant is told 404), ' +
       'science-commission and finance officers and administrators; 404 for an enterprise never licensed.',
   })
-  @ApiParam({ name: 'creditCode' })
+  @ApiParam({ name: 'creditCode', schema: openApiSchemaOf(creditCodeParameter) })
   @ApiOkResponse({ description: 'ScienceRecordView' })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(

@@ -18,7 +18,7 @@ export class ReadSupervisionController {
     summary: "An enterprise's supervision record (企业信用信息公示, R5.1): open matters and every decision",
     description: 'Any signed-in user may read it; 404 when no license carries the credit code.',
   })
-  @ApiParam({ name: 'creditCode', example: '91110108MA01234567' })
+  @ApiParam({ name: 'creditCode', schema: creditCodePipe.openApi })
   @ApiOkResponse({ schema: openApiSchemaOf(supervisionRecordView) })
   @ApiErrorResponses(400, 401, 404)
   read(@Param('creditCode', creditCodePipe) creditCode: string): Promise<SupervisionRecordView> {

@@ -25,7 +25,7 @@ export class RecordSupervisionController {
       'reason; answers the record as it now is. 404 when no license carries the credit code; 409 when the matter is ' +
       'already open (open) or not open (close).',
   })
-  @ApiParam({ name: 'creditCode', example: '91110108MA01234567' })
+  @ApiParam({ name: 'creditCode', schema: creditCodePipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(recordSupervisionRequest) })
   @ApiCreatedResponse({ schema: openApiSchemaOf(supervisionRecordView) })
   @ApiErrorResponses(400, 401, 403, 404, 409)

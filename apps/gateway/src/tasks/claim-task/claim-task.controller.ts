@@ -27,7 +27,7 @@ export class ClaimTaskController {
       'another officer holds it, it is decided, or the case is closed. A registration review answers with nameCheck: ' +
       "the case's name re-examined against the register now (R1.3).",
   })
-  @ApiParam({ name: 'taskId' })
+  @ApiParam({ name: 'taskId', schema: taskIdPipe.openApi })
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   async claim(@CurrentActor() actor: Actor, @Param('taskId', taskIdPipe) taskId: string): Promise<TaskStateView> {

@@ -37,7 +37,7 @@ export class DecideTaskController {
       'Approving a registration re-examines its name: 409 when it is no longer available, 400 when it rests on an ' +
       'investment link not confirmed in confirms.',
   })
-  @ApiParam({ name: 'taskId' })
+  @ApiParam({ name: 'taskId', schema: taskIdPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(decideTaskRequest) })
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
   @ApiErrorResponses(400, 401, 403, 404, 409)

@@ -61,7 +61,7 @@ export class GetTaskController {
       "For officers of the task's candidate group (or the group it was escalated to: role and department) and " +
       'administrators; others get 403. Actors carry their username.',
   })
-  @ApiParam({ name: 'taskId' })
+  @ApiParam({ name: 'taskId', schema: taskIdPipe.openApi })
   @ApiOkResponse({ schema: openApiSchemaOf(taskDetailView) })
   @ApiErrorResponses(400, 401, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('taskId', taskIdPipe) taskId: string): Promise<TaskDetailView> {

@@ -125,8 +125,8 @@ export class TaskPage {
     if (answer.ok) {
       return response.redirect(303, `/portal/tasks/${encodeURIComponent(taskId)}?done=${action}`);
     }
-    if (answer.status === 400) {
-      return this.render(page, taskId, { errors: fieldErrorsZh(answer.errors), form: body }, 400);
+    if (answer.status === 400 || answer.status === 422) {
+      return this.render(page, taskId, { errors: fieldErrorsZh(answer.errors), form: body }, answer.status);
     }
     if (answer.status === 403 || answer.status === 409) {
       return this.render(page, taskId, { refusal: refusalZh(answer.status, answer.errors) }, answer.status);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Actor, CurrentActor, toContractActor } from '@govflow/auth';
 import { reassignUpdate } from '../../../../../workflows/shared/human-task/definitions';
 import { UserStore } from '../../auth/users/user-store';
-import { RequestValidationFailed } from '../../http/api-error';
+import { FieldsRefused } from '../../http/api-error';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
@@ -32,17 +32,18 @@ export class ReassignTaskController {
     summary: 'Hand a task to a colleague in its candidate group, saying why',
     description: 'An unknown colleague, or no reason, is a 400; a colleague outside the group is a 403.',
   })
-  @ApiParam({ name: 'taskId' })
+  @ApiParam({ name: 'taskId', schema: taskIdPipe.openApi })
   @ApiBody({ schema: openApiSchemaOf(reassignTaskRequest) })
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
-  @ApiErrorResponses(400, 401, 403, 404, 409)
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   async reassign(
     @CurrentActor() actor: Actor,
     @Param('taskId', taskIdPipe) taskId: string,
     @Body(new ZodValidationPipe(reassignTaskRequest)) { to, reason }: z.output<typeof reassignTaskRequest>,
   ): Promise<TaskStateView> {
     const colleague = await this.users.findByUsernameOrId(to);
-    if (!colleague) throw new RequestValidationFailed([{ field: 'to', message: `no user ${to}` }]);
+    // Well formed but naming nobody: no schema can say which users exist, so not a 400 (which the document rules out).
+    if (!colleague) throw new FieldsRefused(422, [{ field: 'to', message: `no user ${to}` }]);
     const request = { taskId, actor: toContractActor(actor), to: toContractActor(colleague), reason: reason ?? '' };
     return this.tasks.send(reassignUpdate, request, actor);
   }

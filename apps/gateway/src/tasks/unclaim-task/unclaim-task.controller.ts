@@ -21,7 +21,7 @@ export class UnclaimTaskController {
   @Post(':taskId/unclaim')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Give a claimed task back to the group', description: '409 unless you hold the claim.' })
-  @ApiParam({ name: 'taskId' })
+  @ApiParam({ name: 'taskId', schema: taskIdPipe.openApi })
   @ApiBody({ required: false, schema: openApiSchemaOf(unclaimTaskRequest) })
   @ApiOkResponse({ schema: openApiSchemaOf(taskStateView) })
   @ApiErrorResponses(400, 401, 404, 409)
