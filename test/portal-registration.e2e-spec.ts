@@ -259,6 +259,10 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     await admin.goto(`${stack.gatewayUrl}/portal/admin/cases/${caseId}`);
     await admin.getByRole('link', { name: /办件时光机/ }).click();
     await expectText(admin, '[data-state]', 'LicenseIssued');
+    // Now: the establishment case licensed, its review task decided, the rows of the read models it fed.
+    await expectText(admin, '[data-aggregate="establishment-case"] [data-status]', '已核发营业执照');
+    await expectText(admin, '[data-tasks]', '已作出决定');
+    await expectText(admin, '[data-read-model="enterprise-directory"]', 'licensed');
     // Before the application nothing existed; from then to now the application and the license arrived.
     const beijing = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
     await admin.getByLabel('查看时刻').fill('2020-01-01T00:00');
@@ -269,6 +273,9 @@ describe('the portal in Chromium: 三证合一 by clicking only', () => {
     const diff = (await admin.locator('[data-diff]').textContent())!;
     expect(diff).toContain('ApplicationSubmitted');
     expect(diff).toContain('LicenseIssued');
+    // Field by field, before → after: the case's status appeared with the application and ended licensed.
+    const changes = (await admin.locator('[data-changes-kind="establishment-case"]').textContent())!;
+    expect(changes).toContain('已核发营业执照');
     await check(admin, '16b-admin-time-machine');
     const refused = await admin.goto(`${stack.gatewayUrl}/portal/admin/cases/${caseId}/time-machine?at=yesterday`);
     expect(refused?.status()).toBe(400);
