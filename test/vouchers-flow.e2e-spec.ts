@@ -132,7 +132,7 @@ describe('innovation vouchers, end to end (GOVFLOW_TIME_SCALE=86400)', () => {
       providerId: 'sci-officer1',
       description: '新材料性能检测',
     });
-    expect(notProvider.status).toBe(400);
+    expect(notProvider.status).toBe(422);
     expect(notProvider.body.errors[0]?.field).toBe('providerId');
     const activity = { providerId: 'provider1', description: '新材料性能检测' };
     expect((await firm.post(`/api/vouchers/${voucherId}/activity`, activity)).status).toBe(200);
