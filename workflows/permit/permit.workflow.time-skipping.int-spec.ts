@@ -1,99 +1,16 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uniqueId } from '../../test/support/servers';
-import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
-import type { Actor } from '../../libs/contracts/src/actors';
-import type { PermitRouteName } from '../../libs/contracts/src/permits/permit-events';
-import { TaskQueue } from '../../libs/contracts/src/task-queues';
-import { resolveDeadline, resolveReminder } from '@govflow/policy';
-import { claimUpdate, decideUpdate } from '../shared/human-task/definitions';
-import { eventually } from '../registration/registration.fixtures';
-import {
-  applicationUpdate,
-  type PermitItem,
-  type PermitStatus,
-  permitStatusQuery,
-  renewalUpdate,
-  supplyMaterialsUpdate,
-} from './definitions';
-import {
-  fakeAuthorities,
-  foodInspector,
-  foodOfficer,
-  itemOf,
-  owner,
-  permitInput,
-  transportOfficer,
-} from './permit.fixtures';
+import { resolveDeadline } from '@govflow/policy';
+import { claimUpdate } from '../shared/human-task/definitions';
+import { supplyMaterialsUpdate } from './definitions';
+import { foodInspector, foodOfficer, itemOf, owner, transportOfficer } from './permit.fixtures';
 import { permitWorkflow } from './permit.workflow';
+import { usePermitTestBed } from '../../test/support/permit-test-bed';
 
 jest.setTimeout(60_000);
 
-type Handle = WorkflowHandle<typeof permitWorkflow>;
-/** The workflow asks the calendar for the reminder's day 90 days before expiry (the year's notice may be later). */
-const calendarAskedAt = (validUntil: string) => new Date(Date.parse(validUntil) - 90 * 86_400_000).toISOString();
-
 describe(`${permitWorkflow.name} on the time-skipping server`, () => {
-  const authorities = fakeAuthorities();
-  const workflowQueue = uniqueId('permit-workflows');
-  let env: TestWorkflowEnvironment;
-  let testBed: RegistrationTestBed;
-
-  beforeAll(async () => {
-    testBed = await startRegistrationTestBed(workflowQueue, authorities.credit, TaskQueue.Registration, {
-      [TaskQueue.Permits]: authorities.permits,
-    });
-    env = testBed.env;
-  });
-  afterAll(() => testBed?.stop());
-  // A case a failed test left running would hold timers that every later env.sleep must pass. Terminate only a case at
-  // rest (waiting on a person or a timer): the test server never unlocks time skipping for an activity that was in
-  // flight when its workflow was terminated.
-  const opened: Handle[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((handle) => handle.terminate('test over').catch(() => undefined)));
-  });
-
-  async function open(item: PermitItem, route: PermitRouteName, creditCode = uniqueId('91110108MA')) {
-    const caseId = uniqueId('permit');
-    const handle = await testBed.client.workflow.start(permitWorkflow, {
-      taskQueue: workflowQueue,
-      workflowId: `permit-${caseId}`,
-      args: [permitInput(caseId, creditCode, item, route)],
-    });
-    opened.push(handle);
-    const accepted = handle.executeUpdate(applicationUpdate, { updateId: 'application' });
-    return { caseId, creditCode, handle, accepted };
-  }
-  const statusOf = (handle: Handle) => handle.query(permitStatusQuery);
-  const reaching = (handle: Handle, accept: (s: PermitStatus) => boolean) => eventually(() => statusOf(handle), accept);
-  /** The task is open and its opening recorded: the case waits on a person, no activity in flight. */
-  const atRest = (handle: Handle, kind: string) =>
-    reaching(handle, (s) => s.openTask?.kind === kind && s.openTask.history.length > 0);
-  async function sleepUntil(instant: string) {
-    const gap = Date.parse(instant) - (await env.currentTimeMs());
-    if (gap > 0) await env.sleep(gap + 1000);
-  }
-  async function decide(
-    handle: Handle,
-    kind: string,
-    actor: Actor,
-    outcome: 'approve' | 'reject' | 'request-info',
-    reason?: string,
-  ) {
-    const { openTask } = await reaching(handle, (s) => s.openTask?.kind === kind);
-    const taskId = openTask!.taskId;
-    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor }] });
-    return handle.executeUpdate(decideUpdate, { args: [{ taskId, actor, outcome, reason }] });
-  }
-  const failureOf = (attempt: Promise<unknown>) =>
-    attempt.then(
-      () => {
-        throw new Error('not refused');
-      },
-      (error: { cause?: { type?: string; message?: string } }) => error.cause,
-    );
-  const factTypes = (caseId: string) => authorities.factsOf(caseId).map((f) => f.type);
+  const { authorities, open, statusOf, reaching, atRest, sleepUntil, decide, failureOf, factTypes } =
+    usePermitTestBed();
 
   it('deems the application accepted when no materials notice came in 5 working days, then grants for 5 years (history counted)', async () => {
     const { caseId, handle, accepted } = await open(itemOf('food-business-permit'), 'standard');
@@ -206,75 +123,6 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     await atRest(standard.handle, 'permit-materials');
   });
 
-  it('picks none when the share is 0, reminds 30 working days before expiry, and expires at the end of the last day', async () => {
-    const never = itemOf('food-business-permit', {
-      validity: { months: 6 },
-      spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
-    });
-    const { caseId, handle, accepted } = await open(never, 'commitment');
-    const granted = await accepted;
-    expect(granted.spotCheck).toEqual({ selected: false, sharePercent: 0 });
-    await sleepUntil(calendarAskedAt(granted.validity!.validUntil));
-    const { validity } = await reaching(handle, (s) => s.validity?.renewalDueAt !== undefined);
-    const reminder = resolveReminder({ lastDay: validity!.lastDay, workingDays: 30 });
-    expect(validity!.renewalDueAt).toBe(reminder.at);
-
-    await sleepUntil(reminder.at);
-    await eventually(
-      () => Promise.resolve(factTypes(caseId)),
-      (types) => types.includes('PermitRenewalDue'),
-    );
-    await sleepUntil(validity!.validUntil);
-    const result = await handle.result();
-    expect(result.status).toBe('expired');
-    expect(factTypes(caseId)).toEqual([
-      'PermitApplied',
-      'CommitmentSigned',
-      'PermitGranted',
-      'PermitRenewalDue',
-      'PermitExpired',
-    ]);
-  });
-
-  it('restarts the validity once an officer of the authority approves the renewal (history counted)', async () => {
-    const never = itemOf('food-business-permit', {
-      validity: { months: 6 },
-      spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
-    });
-    const { caseId, handle, accepted } = await open(never, 'commitment');
-    const first = (await accepted).validity!;
-    await sleepUntil(calendarAskedAt(first.validUntil));
-    const { validity } = await reaching(handle, (s) => s.validity?.renewalDueAt !== undefined);
-    await sleepUntil(validity!.renewalDueAt!);
-    const applied = await handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] });
-    expect(applied.openTask).toMatchObject({
-      kind: 'permit-renewal-review',
-      candidateGroup: { role: 'permit-officer', department: 'market-regulation' },
-    });
-    expect(applied.validity?.renewals).toBe(0);
-    const again = failureOf(handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] }));
-    expect(await again).toMatchObject({ type: 'NotRenewable' });
-
-    await decide(handle, 'permit-renewal-review', foodOfficer, 'approve', '符合延续条件');
-    const renewed = await reaching(handle, (s) => s.validity?.renewals === 1);
-    expect(Date.parse(renewed.validity!.validUntil)).toBeGreaterThan(Date.parse(first.validUntil));
-    expect(renewed.status).toBe('granted');
-    expect(renewed.steps.find((s) => s.name === 'renewal')).toMatchObject({
-      status: 'done',
-      note: `准予延续，有效期至${renewed.validity!.lastDay}`,
-    });
-    expect(factTypes(caseId)).toEqual([
-      'PermitApplied',
-      'CommitmentSigned',
-      'PermitGranted',
-      'PermitRenewalDue',
-      'PermitRenewed',
-    ]);
-    const { events } = await handle.fetchHistory();
-    console.log(`permit history events (commitment, renewal reviewed and approved): ${events?.length}`);
-    await handle.terminate('test over');
-  });
-
   it('records a filing at once, and never asks for one the held food business permit covers', async () => {
     const creditCode = uniqueId('91110108MC');
     const filing = await open(itemOf('prepackaged-food-filing'), 'filing', creditCode);
@@ -316,24 +164,4 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
   });
 
   // Last: it moves the test server's clock past the last year the working-day calendar covers.
-  it('lets a refused renewal expire at the end of the last day', async () => {
-    const never = itemOf('food-business-permit', {
-      validity: { months: 6 },
-      spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
-    });
-    const { caseId, handle, accepted } = await open(never, 'commitment');
-    const first = (await accepted).validity!;
-    await handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] });
-    await decide(handle, 'permit-renewal-review', foodOfficer, 'reject', '经营条件已发生变化');
-    const refused = await reaching(handle, (s) => s.steps.some((x) => x.name === 'renewal' && x.status === 'rejected'));
-    expect(refused).toMatchObject({ status: 'granted', validity: { validUntil: first.validUntil, renewals: 0 } });
-    const again = failureOf(handle.executeUpdate(renewalUpdate, { args: [{ actor: owner }] }));
-    expect(await again).toMatchObject({ type: 'NotRenewable' });
-
-    await sleepUntil(first.validUntil);
-    expect(await handle.result()).toMatchObject({ status: 'expired' });
-    expect(factTypes(caseId)).toEqual(['PermitApplied', 'CommitmentSigned', 'PermitGranted', 'PermitExpired']);
-    const { events } = await handle.fetchHistory();
-    console.log(`permit history events (commitment, renewal refused, expired): ${events?.length}`);
-  });
 });
