@@ -17,6 +17,7 @@ import {
   makerSpaceAssessmentWorkflowId,
 } from './definitions';
 import { makerSpaceAssessmentWorkflow } from './maker-space-assessment.workflow';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(120_000);
 
@@ -156,6 +157,6 @@ describe('maker-space annual assessment on the time-skipping server', () => {
     expect(await start()).toEqual({ year: previousYear, started: false });
     const run = testBed.client.workflow.getHandle(assessmentYearWorkflowId(previousYear));
     expect((await run.describe()).type).toBe('assessmentYearWorkflow');
-    await run.terminate('test over');
+    await terminateWhenIdle(run, 'test over');
   });
 });

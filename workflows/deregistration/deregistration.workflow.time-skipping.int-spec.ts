@@ -26,6 +26,7 @@ import {
 import { resolveDeadline } from '@govflow/policy';
 import { policyOn } from '../../test/support/deregistration-policy';
 import { deregistrationWorkflow } from './deregistration.workflow';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(90_000);
 
@@ -129,7 +130,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
     expect(policyVersion).toBe('deregistration-2017');
     const expected = resolveDeadline({ period: { days: 45 }, from: announcement!.startedAt, timeScale: 1 });
     expect(announcement!.due.legalDueAt).toBe(expected.legalDueAt);
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 
   it('needs no announcement for an individual business from 2022-03-01: straight to the officer', async () => {
@@ -191,7 +192,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
       message: expect.stringContaining('税务机关'),
     });
     expect((await statusOf(handle)).steps.find((s) => s.name === 'tax-clearance')?.status).toBe('objected');
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 
   it('lapses when the enterprise does not confirm within 20 days of the period', async () => {
@@ -222,7 +223,7 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
     await confirm(handle);
     await reaching(handle, (s) => s.status === 'under-review');
     expect(service.callsFor(caseId).recordDeregistrationConfirmed).toMatchObject([{ extended: true }]);
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 
   it('lets only the applicant confirm, and only after the period', async () => {
@@ -232,6 +233,6 @@ describe(`${deregistrationWorkflow.name} on the time-skipping server`, () => {
     await throughAnnouncement(handle);
     const stranger = handle.executeUpdate(confirmationUpdate, { args: [{ actor: creditor }] });
     expect(await failureOf(stranger)).toMatchObject({ type: 'NotApplicant' });
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 });

@@ -26,6 +26,7 @@ import {
   sciOfficer2,
 } from './grant.fixtures';
 import { grantWorkflow } from './grant.workflow';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(120_000);
 
@@ -228,7 +229,7 @@ describe(`${grantWorkflow.name} on the time-skipping server`, () => {
       ['expert4', 60],
     ]);
     expect(onNotice.conflicts).toMatchObject([{ expert: expert(1) }]);
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
     expect(service.callsFor(caseId).recordGrantFact.map((f) => f.type)).toContain('GrantExpertConflictDeclared');
   });
 

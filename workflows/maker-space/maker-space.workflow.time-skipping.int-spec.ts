@@ -15,6 +15,7 @@ import { grantStatusQuery } from '../grant/definitions';
 import { fakeScienceService, registrant, sciOfficer1, unregistered } from '../grant/grant.fixtures';
 import { grantWorkflowId, type MakerSpaceStatus, makerSpaceStatusQuery } from './definitions';
 import { makerSpaceRecognitionWorkflow } from './maker-space.workflow';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(120_000);
 
@@ -106,7 +107,7 @@ describe(`${makerSpaceRecognitionWorkflow.name} on the time-skipping server`, ()
     const history = await handle.fetchHistory();
     console.log(`maker-space recognition history events (recognised): ${history.events?.length}`);
     expect(history.events?.length).toBeLessThanOrEqual(70); // 67 when measured (2026-11-29)
-    await grant.terminate('test over');
+    await terminateWhenIdle(grant, 'test over');
   });
 
   it('lists each failing criterion and refuses an approval while one fails', async () => {

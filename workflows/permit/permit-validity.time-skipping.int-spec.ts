@@ -4,6 +4,7 @@ import { renewalUpdate } from './definitions';
 import { foodOfficer, itemOf, owner } from './permit.fixtures';
 import { permitWorkflow } from './permit.workflow';
 import { usePermitTestBed } from '../../test/support/permit-test-bed';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(60_000);
 
@@ -79,7 +80,7 @@ describe(`${permitWorkflow.name} on the time-skipping server: validity, reminder
     ]);
     const { events } = await handle.fetchHistory();
     console.log(`permit history events (commitment, renewal reviewed and approved): ${events?.length}`);
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 
   it('lets a refused renewal expire at the end of the last day', async () => {

@@ -5,6 +5,7 @@ import { supplyMaterialsUpdate } from './definitions';
 import { foodInspector, foodOfficer, itemOf, owner, transportOfficer } from './permit.fixtures';
 import { permitWorkflow } from './permit.workflow';
 import { usePermitTestBed } from '../../test/support/permit-test-bed';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(60_000);
 
@@ -42,7 +43,7 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     const history = await handle.fetchHistory();
     console.log(`permit history events (standard, deemed accepted, granted): ${history.events?.length}`);
     expect(history.events?.length).toBeLessThanOrEqual(100); // 94 when measured (2026-11-29), with the 5-year watch's timer
-    await handle.terminate('test over');
+    await terminateWhenIdle(handle, 'test over');
   });
 
   it('takes one materials notice, the supplement, and escalates the decision once its time limit passes', async () => {
@@ -160,7 +161,7 @@ describe(`${permitWorkflow.name} on the time-skipping server`, () => {
     await decide(food.handle, 'permit-review', foodOfficer, 'reject', '场所布局不合理');
     expect(await food.handle.result()).toMatchObject({ status: 'refused' });
     expect(await statusOf(freight.handle)).toMatchObject({ status: 'granted' });
-    await freight.handle.terminate('test over');
+    await terminateWhenIdle(freight.handle, 'test over');
   });
 
   // Last: it moves the test server's clock past the last year the working-day calendar covers.

@@ -19,6 +19,7 @@ import {
 } from './registration.fixtures';
 import { registrationWorkflow } from './registration.workflow';
 import { holidayArrangements, legalDeadline, resolveDeadline } from '@govflow/policy';
+import { terminateWhenIdle } from '../../test/support/terminate-when-idle';
 
 jest.setTimeout(60_000);
 
@@ -268,7 +269,7 @@ describe(`${registrationWorkflow.name} on the time-skipping server`, () => {
     expect(review?.due).toMatchObject({ dueAtCalendar: expected.dueAtCalendar, ...calendar });
     const openedEvent = service.taskEventsFor(caseId).find((event) => event.type === 'opened');
     expect(openedEvent).toMatchObject({ legalDueAt: expected.legalDueAt, ...calendar });
-    await handle.terminate('test done');
+    await terminateWhenIdle(handle, 'test done');
     await Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, await handle.fetchHistory());
   });
 });
