@@ -2,12 +2,12 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '@govflow/auth';
-import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { maskIdNumbersIn } from '../../http/personal-data';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { UserStore } from '../../auth/users/user-store';
 import { AuditTrailStore } from '../audit-trail/audit-trail.store';
+import { auditCaseIdPipe } from '../audit-case-id';
 
 const auditedEvent = z.object({
   eventId: z.string(),
@@ -27,12 +27,6 @@ const auditedEvent = z.object({
 });
 type CaseEvent = z.infer<typeof auditedEvent>;
 
-// Case ids are opaque to the audit index: it keeps whatever correlation id the services wrote.
-const correlationIdPipe = new FieldValidationPipe(
-  'caseId',
-  z.string().regex(/^[\w.:-]{1,200}$/, 'must be a case id: letters, digits and . _ : - only'),
-);
-
 @ApiTags('audit')
 @ApiBearerAuth(BEARER_SCHEME)
 @Controller('api/audit')
@@ -51,10 +45,10 @@ export class ListCaseEventsController {
       'tasks.events) by metadata.correlationId = caseId. Ordered by occurredAt; events at the same instant by ' +
       'topic, then by stream version. An unknown case has no events (an empty list).',
   })
-  @ApiParam({ name: 'caseId' })
+  @ApiParam({ name: 'caseId', schema: auditCaseIdPipe.openApi })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(auditedEvent)) })
   @ApiErrorResponses(400, 401, 403)
-  async list(@Param('caseId', correlationIdPipe) caseId: string): Promise<CaseEvent[]> {
+  async list(@Param('caseId', auditCaseIdPipe) caseId: string): Promise<CaseEvent[]> {
     // Usernames never change here, so today's name is the name at the time of the act.
     const usernames = new Map((await this.users.list()).map((user) => [user.id, user.username]));
     // Administrators decide nothing, so they read ID numbers masked.

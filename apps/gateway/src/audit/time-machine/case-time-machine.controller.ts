@@ -9,13 +9,13 @@ import { AuditTrailStore } from '../audit-trail/audit-trail.store';
 import { maskIdNumbersIn } from '../../http/personal-data';
 import { OperationsLog } from '../operations-log/operations-log';
 import { caseDiff, caseStateAt, type CaseDiff, type CaseStateAt } from './case-state-at';
+import { auditCaseIdPipe } from '../audit-case-id';
 
-const caseIdPipe = new FieldValidationPipe(
-  'caseId',
-  z.string().regex(/^[\w.:-]{1,200}$/, 'must be a case id: letters, digits and . _ : - only'),
-);
 const instant = (field: string) =>
   new FieldValidationPipe(field, z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }));
+const at = instant('at');
+const from = instant('from');
+const to = instant('to');
 
 @ApiTags('audit')
 @ApiBearerAuth(BEARER_SCHEME)
@@ -39,18 +39,18 @@ export class CaseTimeMachineController {
       "folded with the projections' own functions. ID numbers are masked. Events recorded before the audit trail " +
       'kept event data are counted in `eventsWithoutData`; what they changed is missing.',
   })
-  @ApiParam({ name: 'caseId' })
-  @ApiQuery({ name: 'at', required: true, example: '2026-12-01T08:00:00+08:00' })
+  @ApiParam({ name: 'caseId', schema: auditCaseIdPipe.openApi })
+  @ApiQuery({ name: 'at', required: true, schema: at.openApi, example: '2026-12-01T08:00:00+08:00' })
   @ApiOkResponse({
     schema: { type: 'object', properties: { at: { type: 'string' }, eventCount: { type: 'integer' } } },
   })
   @ApiErrorResponses(400, 401, 403)
   async state(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseIdPipe) caseId: string,
-    @Query('at', instant('at')) at: string,
+    @Param('caseId', auditCaseIdPipe) caseId: string,
+    @Query('at', at) instantAt: string,
   ): Promise<CaseStateAt> {
-    const state = caseStateAt(await this.maskedEvents(caseId), new Date(at), caseId);
+    const state = caseStateAt(await this.maskedEvents(caseId), new Date(instantAt), caseId);
     await this.operations.record(actor, 'audit.time-machine', { target: caseId, outcome: { at: state.at } });
     return state;
   }
@@ -63,17 +63,22 @@ export class CaseTimeMachineController {
       '`events`: the events in (from, to]; `streams`: each stream whose version moved; `changes`: per aggregate, ' +
       'task and read-model row that differs, its fields (dotted paths) before → after. ID numbers are masked.',
   })
-  @ApiParam({ name: 'caseId' })
+  @ApiParam({ name: 'caseId', schema: auditCaseIdPipe.openApi })
+  @ApiQuery({ name: 'from', required: true, schema: from.openApi, example: '2026-12-01T08:00:00+08:00' })
+  @ApiQuery({ name: 'to', required: true, schema: to.openApi, example: '2026-12-02T08:00:00+08:00' })
   @ApiOkResponse({ schema: { type: 'object' } })
   @ApiErrorResponses(400, 401, 403)
   async diff(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseIdPipe) caseId: string,
-    @Query('from', instant('from')) from: string,
-    @Query('to', instant('to')) to: string,
+    @Param('caseId', auditCaseIdPipe) caseId: string,
+    @Query('from', from) fromInstant: string,
+    @Query('to', to) toInstant: string,
   ): Promise<CaseDiff> {
-    const diff = caseDiff(await this.maskedEvents(caseId), new Date(from), new Date(to), caseId);
-    await this.operations.record(actor, 'audit.time-machine-diff', { target: caseId, outcome: { from, to } });
+    const diff = caseDiff(await this.maskedEvents(caseId), new Date(fromInstant), new Date(toInstant), caseId);
+    await this.operations.record(actor, 'audit.time-machine-diff', {
+      target: caseId,
+      outcome: { from: fromInstant, to: toInstant },
+    });
     return diff;
   }
 

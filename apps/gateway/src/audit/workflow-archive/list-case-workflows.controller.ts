@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@govflow/auth';
 import { OperationsLog } from '../operations-log/operations-log';
-import { FieldValidationPipe } from '../../http/field-validation.pipe';
 import { ApiErrorResponses, openApiSchemaOf } from '../../http/openapi-schema';
 import { BEARER_SCHEME } from '../../http/openapi';
 import { WorkflowArchiveStore, type ArchivedWorkflow } from './workflow-archive.store';
+import { auditCaseIdPipe } from '../audit-case-id';
 
 const archived = z.object({
   workflowId: z.string(),
@@ -18,11 +18,6 @@ const archived = z.object({
   closedAt: z.iso.datetime(),
   eventCount: z.number().int().describe('events in its archived Temporal history'),
 });
-
-const caseIdPipe = new FieldValidationPipe(
-  'caseId',
-  z.string().regex(/^[\w.:-]{1,200}$/, 'must be a case id: letters, digits and . _ : - only'),
-);
 
 @ApiTags('audit')
 @ApiBearerAuth(BEARER_SCHEME)
@@ -41,10 +36,13 @@ export class ListCaseWorkflowsController {
       'The gateway copies every closed workflow history from Temporal into PostgreSQL before retention deletes ' +
       'it; a case is linked by its CaseId search attribute.',
   })
-  @ApiParam({ name: 'caseId' })
+  @ApiParam({ name: 'caseId', schema: auditCaseIdPipe.openApi })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(archived)) })
   @ApiErrorResponses(400, 401, 403)
-  async list(@CurrentActor() actor: Actor, @Param('caseId', caseIdPipe) caseId: string): Promise<ArchivedWorkflow[]> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', auditCaseIdPipe) caseId: string,
+  ): Promise<ArchivedWorkflow[]> {
     const workflows = await this.archive.ofCase(caseId);
     await this.operations.record(actor, 'audit.case-workflows', {
       target: caseId,

@@ -25,7 +25,9 @@ const searchText = z
   .refine(
     (text) => !Array.from(text).some((c) => c <= '\u001f' || c === '\u007f'),
     'must not contain control characters',
-  );
+  )
+  .meta({ pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$' });
+const searchTextPipe = new FieldValidationPipe('q', searchText);
 
 @ApiTags('admin')
 @ApiBearerAuth(BEARER_SCHEME)
@@ -42,10 +44,10 @@ export class FindCasesController {
     summary: 'Find registration cases by case id, unified social credit code or part of the enterprise name',
     description: 'Administrators only; newest first, at most 50.',
   })
-  @ApiQuery({ name: 'q', required: true, example: '星河' })
+  @ApiQuery({ name: 'q', required: true, schema: searchTextPipe.openApi, example: '星河' })
   @ApiOkResponse({ schema: openApiSchemaOf(z.array(foundCase)) })
   @ApiErrorResponses(400, 401, 403)
-  async find(@Query('q', new FieldValidationPipe('q', searchText)) text: string): Promise<FoundCase[]> {
+  async find(@Query('q', searchTextPipe) text: string): Promise<FoundCase[]> {
     const byCreditCode = /^[0-9A-Z]{18}$/i.test(text) ? await this.audit.casesWithCreditCode(text.toUpperCase()) : [];
     const found = await this.cases.search(text, byCreditCode);
     return found.map(({ caseId, enterpriseName, submittedAt, applicantId }) => ({
