@@ -7,7 +7,7 @@ import { Topic } from '@govflow/contracts';
 import { createKafka } from '@govflow/messaging';
 import { startPlatformStack } from '../support/platform-stack';
 import { servers, uniqueId } from '../support/servers';
-import { appKinds, crashAndRestart, crashableServers, type Kind, killSchedule, seededRandom } from './chaos-driver';
+import { crashAndRestart, type Kind, killableKinds, killSchedule, seededRandom } from './chaos-driver';
 import { checkInvariants } from './invariants';
 import { topicEnds } from './kafka-range';
 import { PatientClient } from './patient-client';
@@ -67,7 +67,8 @@ export async function runFaultSuite(options: FaultOptions): Promise<FaultSummary
   );
   const killsByKind: Partial<Record<Kind, number>> = {};
   try {
-    const kinds: Kind[] = [...appKinds, ...crashableServers()];
+    const kinds = killableKinds();
+    const brokers = Number(process.env.KAFKA_BROKERS_COUNT ?? 1);
     const schedule = killSchedule(kinds, options.rounds, random);
     const perKill = Math.ceil(options.cases / schedule.length);
     log(`seed ${options.seed}: ${options.cases} cases, kills ${schedule.join(' → ')}`);
@@ -76,10 +77,12 @@ export async function runFaultSuite(options: FaultOptions): Promise<FaultSummary
       await new Promise((resolve) => setTimeout(resolve, between(options.gapMs)));
       const t0 = Date.now();
       fault.now = `while ${kind} down`;
-      await crashAndRestart(stack, kind, between([0, options.maxDownMs]));
+      const broker = ((killsByKind[kind] ?? 0) % brokers) + 1; // each broker in turn
+      await crashAndRestart(stack, kind, between([0, options.maxDownMs]), broker);
       fault.now = `after ${kind} restarted`;
       killsByKind[kind] = (killsByKind[kind] ?? 0) + 1;
-      log(`killed and restarted ${kind} in ${Date.now() - t0} ms; ${workload.filedCount} cases filed so far`);
+      const which = kind === 'kafka-broker' ? ` ${broker}` : '';
+      log(`killed and restarted ${kind}${which} in ${Date.now() - t0} ms; ${workload.filedCount} cases filed so far`);
     }
     workload.file(options.cases - workload.filedCount);
     const stuck = await workload.settle(Date.now() + options.settleMs);
