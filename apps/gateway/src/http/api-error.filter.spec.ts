@@ -5,6 +5,7 @@ import {
   Logger,
   NotFoundException,
   ServiceUnavailableException,
+  BadGatewayException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
@@ -74,9 +75,13 @@ describe(ApiErrorFilter.name, () => {
     expect(answer('a string')).toMatchObject({ status: 500 });
   });
 
-  it('keeps the status of a deliberate 5xx but not its detail', () => {
+  it('keeps the status of a deliberate 5xx but not its detail; a 503 says to try again', () => {
     expect(answer(new ServiceUnavailableException('temporal at 10.0.0.7 refused'))).toEqual({
       status: 503,
+      body: { errors: [{ field: null, message: 'temporarily unavailable; try again' }] },
+    });
+    expect(answer(new BadGatewayException('tax at 10.0.0.8 answered nonsense'))).toEqual({
+      status: 502,
       body: { errors: [{ field: null, message: 'internal error' }] },
     });
   });

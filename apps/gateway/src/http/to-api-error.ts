@@ -15,7 +15,9 @@ export function toApiError(exception: unknown): { status: number; body: ApiError
     return answer(exception.getStatus(), messagesOf(exception));
   }
   if (isClientHttpError(exception)) return answer(exception.status, [exception.message]);
-  if (isDependencyUnavailable(exception)) return answer(HttpStatus.SERVICE_UNAVAILABLE, [UNAVAILABLE_MESSAGE]);
+  const unavailable =
+    isDependencyUnavailable(exception) || (exception instanceof HttpException && exception.getStatus() === 503);
+  if (unavailable) return answer(HttpStatus.SERVICE_UNAVAILABLE, [UNAVAILABLE_MESSAGE]);
   const status = exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
   return answer(status, [INTERNAL_ERROR_MESSAGE]);
 }

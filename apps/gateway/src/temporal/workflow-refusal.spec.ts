@@ -1,8 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import { WorkflowFailureType, workflowFailureHttpStatus } from '@govflow/contracts';
-import { toApiError } from '../http/to-api-error';
+import { toApiError, UNAVAILABLE_MESSAGE } from '../http/to-api-error';
 import { refusalToHttpException, refusedUpdate, updateRefusalToHttpException } from './workflow-refusal';
 
 describe(updateRefusalToHttpException.name, () => {
@@ -29,6 +29,22 @@ describe(updateRefusalToHttpException.name, () => {
     expect(answered(refused('FourEyesViolation', 'the actor is the applicant of this case')).status).toBe(403);
     expect(answered(refused('ClaimedByOther', 'another officer holds the claim')).status).toBe(409);
     expect(answered(refused('TaskNotFound', 'no task t-1 in this case')).status).toBe(404);
+  });
+
+  it('answers 503 when an activity of the update ran out of attempts or time (the fault suite saw a 500 there)', () => {
+    const failedActivity = (retryState: RetryState, cause = new Error('connect ECONNREFUSED 127.0.0.1:15432')) =>
+      new WorkflowUpdateFailedError(
+        'Workflow Update failed',
+        new ActivityFailure('Activity task failed', 'recordTaskEvent', '6', retryState, 'worker', cause),
+      );
+    for (const retryState of [RetryState.MAXIMUM_ATTEMPTS_REACHED, RetryState.TIMEOUT]) {
+      expect(answered(failedActivity(retryState))).toEqual({
+        status: 503,
+        body: { errors: [{ field: null, message: UNAVAILABLE_MESSAGE }] },
+      });
+    }
+    const decided = ApplicationFailure.nonRetryable('不符合条件', 'SomethingUntyped');
+    expect(updateRefusalToHttpException(failedActivity(RetryState.NON_RETRYABLE_FAILURE, decided))).toBeUndefined();
   });
 
   it('names the reason field when a reason was required', () => {

@@ -1,6 +1,6 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common';
 import { isWorkflowFailureType, WorkflowFailureType, workflowFailureHttpStatus } from '@govflow/contracts';
 import { RequestValidationFailed } from '../http/api-error';
 
@@ -20,8 +20,25 @@ export function refusalToHttpException(type: WorkflowFailureType, message: strin
 export function updateRefusalToHttpException(error: unknown): HttpException | undefined {
   if (!(error instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = error.cause;
+  if (isStoreOutOfReach(cause)) {
+    return new ServiceUnavailableException('a service the case records to did not answer in time; try again', {
+      cause: error,
+    });
+  }
   if (!(cause instanceof ApplicationFailure) || !isWorkflowFailureType(cause.type)) return undefined;
   return refusalToHttpException(cause.type, cause.message);
+}
+
+/**
+ * An Update whose activity ran out of its few attempts (a person waits: human tasks give up within seconds, applying
+ * nothing, rather than keep them waiting) or of its time: the service behind it is down or restarting, so the caller
+ * gets 503 and may retry. A non-retryable activity failure is a decision, not an outage, and stays as it was.
+ */
+function isStoreOutOfReach(cause: unknown): boolean {
+  return (
+    cause instanceof ActivityFailure &&
+    (cause.retryState === RetryState.MAXIMUM_ATTEMPTS_REACHED || cause.retryState === RetryState.TIMEOUT)
+  );
 }
 
 /** The typed ApplicationFailure an Update failed with, when its type is a key of `types`; otherwise undefined. */
