@@ -2,6 +2,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uniqueId } from './servers';
 import { type RegistrationTestBed, startRegistrationTestBed } from './time-skipping';
+import { terminateWhenIdle } from './terminate-when-idle';
 import type { Actor } from '../../libs/contracts/src/actors';
 import type { PermitRouteName } from '../../libs/contracts/src/permits/permit-events';
 import { TaskQueue } from '../../libs/contracts/src/task-queues';
@@ -35,12 +36,11 @@ export function usePermitTestBed() {
     env = testBed.env;
   });
   afterAll(() => testBed?.stop());
-  // A case a failed test left running would hold timers that every later env.sleep must pass. Terminate only a case at
-  // rest (waiting on a person or a timer): the test server never unlocks time skipping for an activity that was in
-  // flight when its workflow was terminated.
+  // A case a failed test left running would hold timers that every later env.sleep must pass; terminateWhenIdle waits
+  // until nothing of it is in flight, or the test server would keep time locked.
   const opened: Handle[] = [];
   afterEach(async () => {
-    await Promise.all(opened.splice(0).map((handle) => handle.terminate('test over').catch(() => undefined)));
+    await Promise.all(opened.splice(0).map((handle) => terminateWhenIdle(handle).catch(() => undefined)));
   });
 
   async function open(item: PermitItem, route: PermitRouteName, creditCode = uniqueId('91110108MA')) {
@@ -84,5 +84,7 @@ export function usePermitTestBed() {
     );
   const factTypes = (caseId: string) => authorities.factsOf(caseId).map((f) => f.type);
 
-  return { authorities, open, statusOf, reaching, atRest, sleepUntil, decide, failureOf, factTypes };
+  const now = () => env.currentTimeMs();
+
+  return { authorities, open, statusOf, reaching, atRest, sleepUntil, now, decide, failureOf, factTypes };
 }

@@ -1,77 +1,32 @@
-import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uniqueId } from '../../test/support/servers';
-import { type RegistrationTestBed, startRegistrationTestBed } from '../../test/support/time-skipping';
-import type { Actor } from '../../libs/contracts/src/actors';
-import type { PermitRouteName } from '../../libs/contracts/src/permits/permit-events';
-import { TaskQueue } from '../../libs/contracts/src/task-queues';
-import { claimUpdate, decideUpdate } from '../shared/human-task/definitions';
-import { eventually } from '../registration/registration.fixtures';
-import {
-  applicationUpdate,
-  type EnterpriseDeregisteredNotice,
-  enterpriseDeregisteredSignal,
-  type PermitItem,
-  type PermitStatus,
-  permitStatusQuery,
-} from './definitions';
-import { fakeAuthorities, foodOfficer, itemOf, permitInput } from './permit.fixtures';
+import { usePermitTestBed } from '../../test/support/permit-test-bed';
+import { type EnterpriseDeregisteredNotice, enterpriseDeregisteredSignal, permitStatusQuery } from './definitions';
+import { foodOfficer, itemOf } from './permit.fixtures';
 import { permitWorkflow } from './permit.workflow';
 
 jest.setTimeout(60_000);
 
-type Handle = WorkflowHandle<typeof permitWorkflow>;
-
 describe(`${permitWorkflow.name} when the enterprise is deregistered (time-skipping)`, () => {
-  const authorities = fakeAuthorities();
-  const workflowQueue = uniqueId('permit-ending');
-  let env: TestWorkflowEnvironment;
-  let testBed: RegistrationTestBed;
-
-  beforeAll(async () => {
-    testBed = await startRegistrationTestBed(workflowQueue, authorities.credit, TaskQueue.Registration, {
-      [TaskQueue.Permits]: authorities.permits,
-    });
-    env = testBed.env;
-  });
-  afterAll(() => testBed?.stop());
-
-  async function open(item: PermitItem, route: PermitRouteName) {
-    const caseId = uniqueId('permit');
-    const handle = await testBed.client.workflow.start(permitWorkflow, {
-      taskQueue: workflowQueue,
-      workflowId: `permit-${caseId}`,
-      args: [permitInput(caseId, uniqueId('91110108MF'), item, route)],
-    });
-    const accepted = await handle.executeUpdate(applicationUpdate, { updateId: 'application' });
-    return { caseId, handle, accepted };
-  }
-  const reaching = (handle: Handle, accept: (s: PermitStatus) => boolean) =>
-    eventually(() => handle.query(permitStatusQuery), accept);
+  const { authorities, open, reaching, atRest, sleepUntil, now, decide, factTypes } = usePermitTestBed();
   const notice = (deregisteredAt: string): EnterpriseDeregisteredNotice => ({
     deregistrationCaseId: uniqueId('dereg'),
     eventId: uniqueId('event'),
     deregisteredAt,
   });
-  async function decide(handle: Handle, kind: string, actor: Actor, outcome: 'approve') {
-    const { openTask } = await reaching(handle, (s) => s.openTask?.kind === kind && s.openTask.history.length > 0);
-    const taskId = openTask!.taskId;
-    await handle.executeUpdate(claimUpdate, { args: [{ taskId, actor }] });
-    await handle.executeUpdate(decideUpdate, { args: [{ taskId, actor, outcome }] });
-  }
-  const factTypes = (caseId: string) => authorities.factsOf(caseId).map((f) => f.type);
+  const opened = async (...args: Parameters<typeof open>) => {
+    const { caseId, handle, accepted } = await open(...args);
+    return { caseId, handle, accepted: await accepted };
+  };
 
   it('ends a case under review, its task escalated: the task lapses and PermitEnded names the deregistration (history counted)', async () => {
-    const { caseId, handle } = await open(itemOf('food-business-permit'), 'standard');
+    const { caseId, handle } = await opened(itemOf('food-business-permit'), 'standard', uniqueId('91110108MF'));
+    await atRest(handle, 'permit-materials');
     await decide(handle, 'permit-materials', foodOfficer, 'approve');
-    const { openTask } = await reaching(
-      handle,
-      (s) => s.openTask?.kind === 'permit-review' && s.openTask.history.length > 0,
-    );
-    await env.sleep(Date.parse(openTask!.dueAt) - (await env.currentTimeMs()) + 1000);
+    const { openTask } = await atRest(handle, 'permit-review');
+    await sleepUntil(openTask!.dueAt);
     await reaching(handle, (s) => s.openTask?.escalated === true); // past its time limit, waiting on the decision
 
-    const ended = notice(new Date(await env.currentTimeMs()).toISOString());
+    const ended = notice(new Date(await now()).toISOString());
     await handle.signal(enterpriseDeregisteredSignal, ended);
     await handle.signal(enterpriseDeregisteredSignal, notice('2030-01-01T00:00:00.000Z')); // the first one counts
     const result = await handle.result();
@@ -102,12 +57,12 @@ describe(`${permitWorkflow.name} when the enterprise is deregistered (time-skipp
       validity: { months: 6 },
       spotCheck: { sharePercent: 0, inspectionPeriod: { workingDays: 20 } },
     });
-    const { caseId, handle, accepted } = await open(sixMonths, 'commitment');
+    const { caseId, handle, accepted } = await opened(sixMonths, 'commitment', uniqueId('91110108MF'));
     expect(accepted.status).toBe('granted');
 
-    await handle.signal(enterpriseDeregisteredSignal, notice(new Date(await env.currentTimeMs()).toISOString()));
+    await handle.signal(enterpriseDeregisteredSignal, notice(new Date(await now()).toISOString()));
     expect(await handle.result()).toMatchObject({ status: 'ended', ending: { endedFrom: 'granted' } });
-    await env.sleep(Date.parse(accepted.validity!.validUntil) - (await env.currentTimeMs()) + 86_400_000);
+    await sleepUntil(new Date(Date.parse(accepted.validity!.validUntil) + 86_400_000).toISOString());
 
     expect(factTypes(caseId)).toEqual(['PermitApplied', 'CommitmentSigned', 'PermitGranted', 'PermitEnded']);
     expect(await handle.query(permitStatusQuery)).toMatchObject({ status: 'ended' });
